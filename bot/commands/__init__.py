@@ -1,0 +1,87 @@
+"""What every command shares: settings, language, clock and the registry, built on first use."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bot.i18n import t
+from bot.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from storage.db import Database
+
+
+class UsageError(ValueError):
+    """Bad input to a command, already worded for the user."""
+
+
+@dataclass
+class Context:
+    settings: Settings
+    lang: str
+    args: argparse.Namespace
+    _closers: list = field(default_factory=list)
+
+    @classmethod
+    def build(cls, args: argparse.Namespace, environ: dict[str, str]) -> Context:
+        lang = getattr(args, "lang", None)
+        try:
+            settings = Settings.from_env(environ)
+        except SettingsError as exc:
+            raise UsageError(t("cli.settings", lang or "es", problems="; ".join(exc.problems))) from None
+        return cls(settings=settings, lang=lang or settings.language, args=args)
+
+    @cached_property
+    def db(self) -> Database:
+        from storage.db import Database, ensure_schema, make_engine
+
+        engine = make_engine(self.settings.database_url)
+        self._closers.append(engine.dispose)
+        ensure_schema(engine)
+        return Database(engine)
+
+    @property
+    def commission(self) -> str:
+        return (getattr(self.args, "commission", None) or self.settings.default_commission).upper()
+
+    @cached_property
+    def now(self) -> datetime:
+        from bot.clock import now, parse_instant
+
+        value = getattr(self.args, "now", None)
+        if not value:
+            return now(self.settings.timezone)
+        try:
+            return parse_instant(value, self.settings.timezone)
+        except ValueError:
+            raise UsageError(t("cli.bad_now", self.lang, value=value)) from None
+
+    def close(self) -> None:
+        for closer in reversed(self._closers):
+            closer()
+
+
+def fail_message(exc: Exception, ctx: Context | None, environ: dict[str, str]) -> str | None:
+    """The one line to print for an expected failure, in the user's language; None for a bug."""
+    from bot.registry import RegistryError
+
+    lang = ctx.lang if ctx else environ.get("BOT_LANGUAGE", "es")
+    if isinstance(exc, UsageError):
+        return str(exc)
+    if isinstance(exc, RegistryError):
+        from bot.render.text import notice_text
+
+        return t("cli.error", lang, message=notice_text(exc.key, exc.params, lang))
+    import sqlalchemy.exc
+
+    if isinstance(
+        exc, sqlalchemy.exc.OperationalError | sqlalchemy.exc.ArgumentError | sqlalchemy.exc.NoSuchModuleError
+    ):
+        return t("cli.error", lang, message=t("cli.db", lang, message=str(getattr(exc, "orig", exc)).splitlines()[0]))
+    if isinstance(exc, OSError):
+        return t("cli.error", lang, message=str(exc))
+    return None

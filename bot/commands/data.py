@@ -1,0 +1,93 @@
+"""``import``, ``export`` and ``db upgrade``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.commands import Context, UsageError
+from bot.i18n import t
+
+
+def import_(ctx: Context, args) -> int:
+    from bot.transfer.importer import import_file
+    from bot.transfer.tables import TableError
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(t("cli.file_missing", ctx.lang, path=path))
+    try:
+        report = import_file(
+            db=ctx.db,
+            path=path,
+            commission=ctx.commission,
+            now=ctx.now,
+            tz=ctx.settings.timezone,
+            lang=ctx.lang,
+            dry_run=args.dry_run,
+        )
+    except TableError as exc:
+        raise UsageError(t("cli.bad_format", ctx.lang, value=str(exc))) from None
+    except (UnicodeDecodeError, ValueError, KeyError, OSError) as exc:
+        if isinstance(exc, UsageError):
+            raise
+        raise UsageError(t("import.unreadable", ctx.lang, message=str(exc).splitlines()[0][:200])) from None
+    for warning in report.warnings:
+        print(warning, file=sys.stderr)
+    if report.errors:
+        for error in report.errors:
+            print(error, file=sys.stderr)
+        print(t("import.failed", ctx.lang, count=len(report.errors)), file=sys.stderr)
+        return 2
+    dry = t("import.dry", ctx.lang) if args.dry_run else ""
+    print(t("import.done", ctx.lang, created=report.created, updated=report.updated, dry=dry))
+    return 0
+
+
+def export(ctx: Context, args) -> int:
+    from bot.transfer.formats import render_export
+
+    since = _since(ctx, args.since)
+    data = render_export(
+        db=ctx.db,
+        fmt=args.format,
+        commission=ctx.commission,
+        now=ctx.now,
+        tz=ctx.settings.timezone,
+        lang=ctx.lang,
+        since=since,
+    )
+    if args.output:
+        Path(args.output).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return 0
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data)
+    return 0
+
+
+def _since(ctx: Context, value: str | None):
+    if not value:
+        return None
+    from datetime import datetime, time
+
+    from bot.transfer.importer import parse_cell_date
+
+    parsed = parse_cell_date(value)
+    if parsed is None:
+        raise UsageError(t("import.bad_date", ctx.lang, value=value, column="--since"))
+    return datetime.combine(parsed[0], time(0, 0), ctx.settings.timezone)
+
+
+def db_upgrade(ctx: Context, args) -> int:
+    from storage.db import current_revision, make_engine, upgrade
+
+    engine = make_engine(ctx.settings.database_url)
+    try:
+        upgrade(engine)
+        print(t("cli.upgraded", ctx.lang, revision=current_revision(engine)))
+    finally:
+        engine.dispose()
+    return 0

@@ -1,0 +1,107 @@
+"""View models: what services return and renderers turn into Slack blocks or plain text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Due:
+    date: date | None
+    kind: str = "day"  # day | month | session
+    meeting: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    at: datetime
+    author: str
+    text: str
+    kind: str = "note"
+    status_before: str | None = None
+    status_after: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    text: str
+    status: str
+    areas: tuple[str, ...] = ()
+    due: Due | None = None
+    overdue: bool = False
+    origin: str | None = None
+    origin_at: datetime | None = None
+    entries: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    name: str
+    at: datetime
+    kind: str
+    modality: str = ""
+    attendees: str = ""
+
+
+@dataclass(frozen=True)
+class Filters:
+    status: str | None = None
+    area: str | None = None
+    due_before: date | None = None
+    overdue: bool = False
+    mine: bool = False
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One commitment's card."""
+
+    item: Item
+
+
+@dataclass(frozen=True)
+class Listed:
+    filters: Filters
+    items: tuple[Item, ...]
+    offset: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class Changed:
+    what: str  # note | status | due | create
+    item: Item
+    before: str | None = None
+    after: str | None = None
+
+
+@dataclass(frozen=True)
+class NotFound:
+    code: str | None
+    subject: str | None = None
+    suggestions: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidates:
+    subject: str
+    options: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    meeting: MeetingView | None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A one-line answer: help, refusals, bad input, confirmations."""
+
+    key: str
+    params: dict = field(default_factory=dict)
+
+
+Outcome = Shown | Listed | Changed | NotFound | Candidates | NextMeeting | Notice

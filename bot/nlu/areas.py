@@ -1,0 +1,89 @@
+"""The area catalog as plain data: acronyms, names and aliases, found in text with typo tolerance."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz, process
+
+from bot.textnorm import fold
+
+_STOP = {"de", "del", "la", "el", "los", "las", "y", "en", "materia", "of", "the"}
+_WORD = re.compile(r"[a-z0-9ñ]+")
+
+
+@dataclass(frozen=True)
+class AreaInfo:
+    acronym: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+class AreaCatalog:
+    """Finds areas by acronym (any case), full name or alias, tolerating accents and small typos."""
+
+    def __init__(self, areas: Iterable[AreaInfo]):
+        self.areas = tuple(areas)
+        self._by_token: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+        for area in self.areas:
+            self._by_token[fold(area.acronym)] = area.acronym
+            for alias in area.aliases:
+                if len(_words(alias)) == 1:
+                    self._by_token[fold(alias)] = area.acronym
+                else:
+                    self._names[" ".join(_words(alias))] = area.acronym
+            self._names[" ".join(_words(area.name))] = area.acronym
+
+    @cached_property
+    def _name_keys(self) -> list[str]:
+        return sorted(self._names, key=len, reverse=True)
+
+    def exact(self, text: str) -> str | None:
+        """The acronym for an acronym, alias or full name written in full (case and accents ignored)."""
+        key = " ".join(_words(text))
+        return self._by_token.get(key.replace(" ", "")) or self._names.get(key)
+
+    def find(self, text: str) -> tuple[str, tuple[int, int]] | None:
+        """The first area named in free text, and the span (in folded-word positions) that named it."""
+        words = _words(text)
+        hits: list[tuple[int, int, str]] = []
+        for i, word in enumerate(words):
+            acronym = self._by_token.get(word)
+            if acronym and (len(word) > 2 or word.upper() in text or word in ("dj", "dea", "ime", "sre", "inm")):
+                hits.append((i, i + 1, acronym))
+        hits.extend(self._find_names(words))
+        if not hits:
+            return None
+        start, end, acronym = min(hits)
+        return acronym, (start, end)
+
+    def _find_names(self, words: list[str]) -> list[tuple[int, int, str]]:
+        hits = []
+        for i, word in enumerate(words):
+            if word in _STOP or len(word) < 4:
+                continue
+            for key in self._name_keys:
+                size = len(key.split())
+                candidate = " ".join(words[i : i + size])
+                if len(candidate) < 0.8 * len(key):
+                    continue
+                if candidate == key or fuzz.ratio(candidate, key) >= 88:
+                    hits.append((i, i + size, self._names[key]))
+                    break
+        return hits
+
+    def fuzzy_token(self, token: str) -> str | None:
+        """A misspelt acronym (``DRFE``) → ``DERFE`` when one candidate is clearly closest."""
+        folded = fold(token)
+        if len(folded) < 4:
+            return None
+        best = process.extractOne(folded, list(self._by_token), scorer=fuzz.ratio, score_cutoff=80)
+        return self._by_token[best[0]] if best else None

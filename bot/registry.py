@@ -1,0 +1,349 @@
+"""Registry services: the rules about commitments. Every caller goes through these; none touches SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlmodel import Session
+
+from bot.codes import split_code
+from bot.model import Due, Entry, Filters, Item, MeetingView
+from storage import queries as q
+from storage.models import Commitment, Meeting, Update
+
+
+class RegistryError(ValueError):
+    """A rule was broken; ``key`` names the message in the strings table."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who the registry is working for: commission, zone, now."""
+
+    commission_id: int
+    now: datetime
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+
+def scope(*, session: Session, commission: str, now: datetime) -> Scope:
+    """Resolve the commission (created on first use) for a unit of work at ``now`` (aware, local)."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    found = q.get_commission(session=session, code=commission)
+    assert found.id is not None
+    return Scope(commission_id=found.id, now=now)
+
+
+def _due(c: Commitment, meetings: dict[int, Meeting]) -> Due | None:
+    if c.due_kind == "session" and c.due_meeting_id in meetings:
+        meeting = meetings[c.due_meeting_id]
+        return Due(date=c.due_date, kind="session", meeting=meeting.name)
+    if c.due_date is None:
+        return None
+    return Due(date=c.due_date, kind=c.due_kind or "day")
+
+
+def _entry(u: Update) -> Entry:
+    return Entry(
+        at=u.at,
+        author=u.author,
+        text=u.text,
+        kind=u.kind,
+        status_before=u.status_before,
+        status_after=u.status_after,
+        source=u.source,
+    )
+
+
+def build_items(
+    *,
+    session: Session,
+    sc: Scope,
+    commitments: Sequence[Commitment],
+    entries: dict[int, list[Update]] | None = None,
+    areas: dict[int, list[str]] | None = None,
+) -> list[Item]:
+    """Turn rows into view items with a constant number of statements."""
+    ids = [c.id for c in commitments if c.id is not None]
+    if areas is None:
+        areas = q.areas_of(session=session, commitment_ids=ids, commission_id=sc.commission_id)
+    meetings = q.meetings_by_ids(
+        session=session, ids=[m for c in commitments for m in (c.origin_id, c.due_meeting_id) if m]
+    )
+    items = []
+    for c in commitments:
+        assert c.id is not None
+        origin = meetings.get(c.origin_id) if c.origin_id else None
+        items.append(
+            Item(
+                code=c.code,
+                text=c.text,
+                status=c.status,
+                areas=tuple(areas.get(c.id, [])),
+                due=_due(c, meetings),
+                overdue=c.status != "done" and c.due_date is not None and c.due_date < sc.today,
+                origin=origin.name if origin else None,
+                origin_at=origin.at if origin else None,
+                entries=tuple(_entry(u) for u in (entries or {}).get(c.id, [])),
+            )
+        )
+    return items
+
+
+def get_item(*, session: Session, sc: Scope, code: str, history: int | None = 5) -> Item | None:
+    """A commitment with its areas and newest log entries, or None."""
+    c = q.get_commitment(session=session, commission_id=sc.commission_id, code=code)
+    if c is None or c.id is None:
+        return None
+    log = q.updates_for(session=session, commitment_id=c.id, limit=history)
+    return build_items(session=session, sc=sc, commitments=[c], entries={c.id: log})[0]
+
+
+def list_items(*, session: Session, sc: Scope, filters: Filters, area_ids: Sequence[int] | None = None) -> list[Item]:
+    """Commitments by status (pending / in_progress / done / open), area, overdue and deadline."""
+    statuses = _statuses(filters.status, filters.overdue or filters.due_before is not None)
+    area = q.get_area(session=session, acronym=filters.area) if filters.area else None
+    if filters.area and area is None:
+        raise RegistryError("unknown_area", area=filters.area)
+    rows = q.find_commitments(
+        session=session,
+        commission_id=sc.commission_id,
+        statuses=statuses,
+        area_id=area.id if area else None,
+        area_ids=area_ids,
+        due_before=filters.due_before,
+        overdue_on=sc.today if filters.overdue else None,
+    )
+    latest = q.latest_updates(session=session, commission_id=sc.commission_id)
+    return build_items(session=session, sc=sc, commitments=rows, entries={cid: [u] for cid, u in latest.items()})
+
+
+def _statuses(status: str | None, open_by_default: bool) -> list[str] | None:
+    if status == "open" or (status is None and open_by_default):
+        return ["pending", "in_progress"]
+    return [status] if status else None
+
+
+def _locked(session: Session, sc: Scope, code: str) -> Commitment:
+    c = q.get_commitment(session=session, commission_id=sc.commission_id, code=code, for_update=True)
+    if c is None:
+        raise RegistryError("not_found", code=code)
+    return c
+
+
+def log_update(
+    *,
+    session: Session,
+    sc: Scope,
+    code: str,
+    text: str,
+    author: str,
+    source: str = "",
+    at: datetime | None = None,
+) -> Commitment:
+    """Append a note to a commitment's log.
+
+    Args:
+        session: write session.
+        sc: the unit of work's scope.
+        code: ``NN/YYYY``.
+        text: the note, as written.
+        author: who wrote it (Slack user ID or ``cli``).
+        source: where it came from (a message permalink, ``shell``, ``import``).
+        at: when the action happened, when known; default now.
+
+    Returns:
+        The commitment.
+    """
+    text = text.strip()
+    if not text:
+        raise RegistryError("empty_note")
+    c = _locked(session, sc, code)
+    q.add_update(session=session, commitment=c, text=text, author=author, now=sc.now, source=source, at=at)
+    c.updated_at = sc.now
+    session.add(c)
+    return c
+
+
+def set_status(
+    *,
+    session: Session,
+    sc: Scope,
+    code: str,
+    status: str,
+    author: str,
+    source: str = "",
+    note: str = "",
+) -> tuple[Commitment, str]:
+    """Change a commitment's status, keeping the previous one in the log; returns it and the old status."""
+    if status not in ("pending", "in_progress", "done"):
+        raise RegistryError("bad_status", status=status)
+    c = _locked(session, sc, code)
+    before = c.status
+    if before == status:
+        return c, before
+    c.status = status
+    c.closed_at = sc.now if status == "done" else None
+    c.updated_at = sc.now
+    session.add(c)
+    q.add_update(
+        session=session,
+        commitment=c,
+        text=note,
+        author=author,
+        now=sc.now,
+        source=source,
+        kind="status",
+        status_before=before,
+        status_after=status,
+    )
+    return c, before
+
+
+def set_due(
+    *,
+    session: Session,
+    sc: Scope,
+    code: str,
+    due: Due,
+    author: str,
+    source: str = "",
+    meeting_id: int | None = None,
+) -> tuple[Commitment, str]:
+    """Change a commitment's deadline (a day, a month, or a session); returns it and the old one, as text."""
+    c = _locked(session, sc, code)
+    before = due_text(c.due_date, c.due_kind)
+    c.due_date, c.due_kind, c.due_meeting_id = due.date, due.kind, meeting_id
+    c.updated_at = sc.now
+    session.add(c)
+    q.add_update(
+        session=session,
+        commitment=c,
+        text=f"{before or '—'} → {due_text(due.date, due.kind)}",
+        author=author,
+        now=sc.now,
+        source=source,
+        kind="due",
+    )
+    return c, before
+
+
+def due_text(day: date | None, kind: str | None) -> str:
+    if day is None:
+        return ""
+    return day.strftime("%Y-%m") if kind == "month" else day.isoformat()
+
+
+def create(
+    *,
+    session: Session,
+    sc: Scope,
+    text: str,
+    author: str,
+    code: str | None = None,
+    areas: Sequence[str] = (),
+    due: Due | None = None,
+    status: str = "pending",
+    origin_id: int | None = None,
+    source: str = "",
+) -> Commitment:
+    """Create a commitment; without a code it takes the next free number of the current year."""
+    text = text.strip()
+    if not text:
+        raise RegistryError("empty_description")
+    area_ids = resolve_areas(session=session, acronyms=areas)
+    if code is None:
+        year = sc.today.year
+        code = f"{q.next_number(session=session, commission_id=sc.commission_id, year=year):02d}/{year}"
+    elif q.get_commitment(session=session, commission_id=sc.commission_id, code=code) is not None:
+        raise RegistryError("code_taken", code=code)
+    number, year = split_code(code)
+    c = Commitment(
+        commission_id=sc.commission_id,
+        code=code,
+        year=year,
+        number=number,
+        text=text,
+        status=status,
+        due_date=due.date if due else None,
+        due_kind=due.kind if due else None,
+        origin_id=origin_id,
+        created_at=sc.now,
+        updated_at=sc.now,
+        closed_at=sc.now if status == "done" else None,
+    )
+    session.add(c)
+    session.flush()
+    assert c.id is not None
+    q.set_areas(session=session, commitment_id=c.id, area_ids=area_ids)
+    q.add_update(
+        session=session,
+        commitment=c,
+        text=text,
+        author=author,
+        now=sc.now,
+        source=source,
+        kind="create",
+        status_after=status,
+    )
+    return c
+
+
+def resolve_areas(*, session: Session, acronyms: Sequence[str]) -> list[int]:
+    ids = []
+    for acronym in acronyms:
+        area = q.get_area(session=session, acronym=acronym)
+        if area is None or area.id is None:
+            raise RegistryError("unknown_area", area=acronym)
+        ids.append(area.id)
+    return ids
+
+
+def next_meeting(*, session: Session, sc: Scope) -> MeetingView | None:
+    """The next session of the commission (ordinary or extraordinary), else the next working meeting."""
+    found = q.next_meeting(
+        session=session, commission_id=sc.commission_id, now=sc.now, kinds=("ordinary", "extraordinary")
+    )
+    found = found or q.next_meeting(session=session, commission_id=sc.commission_id, now=sc.now)
+    return meeting_view(found) if found else None
+
+
+def meeting_view(m: Meeting) -> MeetingView:
+    return MeetingView(name=m.name, at=m.at, kind=m.kind, modality=m.modality, attendees=m.attendees)
+
+
+def add_meeting(
+    *,
+    session: Session,
+    sc: Scope,
+    name: str,
+    at: datetime,
+    kind: str = "ordinary",
+    modality: str = "",
+    attendees: str = "",
+) -> Meeting:
+    """Record a session or working meeting (idempotent on name and time)."""
+    if kind not in ("ordinary", "extraordinary", "working"):
+        raise RegistryError("bad_kind", kind=kind)
+    if not name.strip():
+        raise RegistryError("empty_name")
+    at_utc = at.astimezone(UTC)
+    found = q.find_meeting(session=session, commission_id=sc.commission_id, name=name.strip(), at=at_utc)
+    if found is not None:
+        return found
+    meeting = Meeting(
+        commission_id=sc.commission_id, name=name.strip(), at=at_utc, kind=kind, modality=modality, attendees=attendees
+    )
+    session.add(meeting)
+    session.flush()
+    return meeting

@@ -1,0 +1,188 @@
+"""Plain-text rendering of outcomes (the shell, Slack fallback text, the CLI)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.i18n import status_label, t
+from bot.model import (
+    Candidates,
+    Changed,
+    Due,
+    Entry,
+    Item,
+    Listed,
+    NextMeeting,
+    NotFound,
+    Notice,
+    Outcome,
+    Shown,
+)
+from bot.render import groups as grouping
+
+LIST_LIMIT = 15
+
+
+def date_text(day: date, lang: str) -> str:
+    return t("date.day", lang, day=day.day, month=t(f"month.{day.month}", lang), year=day.year)
+
+
+def when_text(at: datetime, tz: ZoneInfo, lang: str) -> str:
+    local = at.astimezone(tz)
+    return t("date.time", lang, date=date_text(local.date(), lang), time=local.strftime("%H:%M"))
+
+
+def due_text(due: Due, lang: str) -> str:
+    if due.date is None:
+        return due.meeting or ""
+    if due.kind == "month":
+        return t("date.month", lang, month=t(f"month.{due.date.month}", lang), year=due.date.year)
+    return date_text(due.date, lang)
+
+
+def notice_text(key: str, params: dict, lang: str) -> str:
+    return t(f"notice.{key}", lang, **params)
+
+
+def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
+    if entry.kind == "status":
+        what = t(
+            "entry.status",
+            lang,
+            before=status_label(entry.status_before or "pending", lang),
+            after=status_label(entry.status_after or "pending", lang),
+        )
+        what = f"{what}. {entry.text}" if entry.text else what
+    elif entry.kind == "due":
+        what = t("entry.due", lang, text=entry.text)
+    elif entry.kind == "create":
+        what = t("entry.create", lang)
+    else:
+        what = entry.text
+    author = f" ({entry.author})" if entry.author else ""
+    return f"{date_text(entry.at.astimezone(tz).date(), lang)} — {what}{author}"
+
+
+def item_facts(item: Item, lang: str) -> list[str]:
+    """Status, areas, deadline, origin: one short line each."""
+    facts = [
+        t("item.status", lang, status=status_label(item.status, lang)),
+        t("item.areas", lang, areas=", ".join(item.areas) or t("item.no_areas", lang)),
+    ]
+    if item.due is not None:
+        key = "item.due_session" if item.due.kind == "session" else "item.due"
+        line = t(key, lang, due=due_text(item.due, lang), meeting=item.due.meeting or "")
+        facts.append(f"{line} ({t('item.overdue', lang)})" if item.overdue else line)
+    if item.origin:
+        facts.append(t("item.origin", lang, origin=item.origin))
+    return facts
+
+
+def item_text(item: Item, tz: ZoneInfo, lang: str) -> str:
+    lines = [f"{item.code} — {item.text}", " · ".join(item_facts(item, lang))]
+    if item.entries:
+        lines.append(t("item.updates", lang))
+        lines.extend(f"• {entry_text(e, tz, lang)}" for e in item.entries)
+    else:
+        lines.append(t("item.no_updates", lang))
+    return "\n".join(lines)
+
+
+def item_line(item: Item, lang: str) -> str:
+    due = f" · {due_text(item.due, lang)}" if item.due else ""
+    late = f" ({t('item.overdue', lang)})" if item.overdue else ""
+    return f"{item.code} [{status_label(item.status, lang)}] {short(item.text)}{due}{late}"
+
+
+def short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def filters_text(listed: Listed, lang: str) -> str:
+    f = listed.filters
+    parts = []
+    if f.overdue:
+        parts.append(t("list.filter_overdue", lang))
+    elif f.status:
+        parts.append(t("list.filter_status", lang, status=status_label(f.status, lang).lower()))
+    if f.mine:
+        parts.append(t("list.filter_mine", lang))
+    if f.area:
+        parts.append(t("list.filter_area", lang, area=f.area))
+    if f.due_before:
+        parts.append(t("list.filter_due", lang, date=date_text(f.due_before, lang)))
+    return "".join(parts)
+
+
+def listed_text(listed: Listed, lang: str, limit: int = LIST_LIMIT) -> str:
+    if not listed.items:
+        return t("list.empty", lang, filters=filters_text(listed, lang))
+    lines = [t("list.title", lang, count=len(listed.items), filters=filters_text(listed, lang))]
+    shown = 0
+    for area, items in grouping.by_area(listed.items):
+        if shown >= limit:
+            break
+        lines.append(f"\n{area or t('list.group_none', lang)}")
+        for item in items[: limit - shown]:
+            lines.append(f"• {item_line(item, lang)}")
+            shown += 1
+    rest = grouping.count_rows(listed.items) - shown
+    if rest > 0:
+        lines.append(t("list.more", lang, count=rest))
+    return "\n".join(lines)
+
+
+def outcome_text(outcome: Outcome, tz: ZoneInfo, lang: str) -> str:
+    """Any outcome as plain text."""
+    match outcome:
+        case Shown(item=item):
+            return item_text(item, tz, lang)
+        case Listed():
+            return listed_text(outcome, lang)
+        case Changed():
+            return changed_text(outcome, lang)
+        case NotFound():
+            return not_found_text(outcome, lang)
+        case Candidates(subject=subject, options=options):
+            return "\n".join([t("candidates", lang, subject=subject), *(f"• {c} — {short(x)}" for c, x in options)])
+        case NextMeeting(meeting=meeting):
+            if meeting is None:
+                return t("meeting.none", lang)
+            return t(
+                "meeting.next",
+                lang,
+                name=meeting.name,
+                when=when_text(meeting.at, tz, lang),
+                kind=t(f"kind.{meeting.kind}", lang),
+            )
+        case Notice(key=key, params=params):
+            return notice_text(key, params, lang)
+    raise TypeError(outcome)
+
+
+def changed_text(c: Changed, lang: str) -> str:
+    code = c.item.code
+    if c.what == "status":
+        after = status_label(c.after or "", lang)
+        if c.before == c.after:
+            return t("changed.status_same", lang, code=code, after=after)
+        return t("changed.status", lang, code=code, before=status_label(c.before or "", lang), after=after)
+    if c.what == "due":
+        return t(
+            "changed.due",
+            lang,
+            code=code,
+            after=due_text(c.item.due, lang) if c.item.due else "—",
+            before=c.before or t("none", lang),
+        )
+    return t(f"changed.{c.what}", lang, code=code)
+
+
+def not_found_text(nf: NotFound, lang: str) -> str:
+    head = t("notfound.code", lang, code=nf.code) if nf.code else t("notfound.subject", lang, subject=nf.subject)
+    if not nf.suggestions:
+        return head
+    options = "; ".join(f"{c} ({short(x, 60)})" for c, x in nf.suggestions)
+    return f"{head} {t('notfound.suggest', lang, options=options)}"

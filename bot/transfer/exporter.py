@@ -1,0 +1,79 @@
+"""Export the registry in the import columns (CSV), so that a file round-trips unchanged."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from bot import registry
+from bot.i18n import status_label
+from bot.transfer.tables import COLUMNS
+from storage import queries as q
+
+
+@dataclass(frozen=True)
+class RegistryRow:
+    code: str
+    description: str
+    status: str
+    areas: tuple[str, ...]
+    due: date | None
+    due_kind: str | None
+    origin: str
+    origin_date: date | None
+    notes: str
+
+    def cells(self, lang: str) -> list[str]:
+        return [
+            self.code,
+            self.description,
+            status_label(self.status, lang),
+            ";".join(self.areas),
+            registry.due_text(self.due, self.due_kind),
+            self.origin,
+            self.origin_date.isoformat() if self.origin_date else "",
+            self.notes,
+        ]
+
+
+def registry_rows(*, session: Session, sc: registry.Scope, tz: ZoneInfo) -> list[RegistryRow]:
+    """Every commitment of the commission with its first note, in code order, in a fixed number of statements."""
+    commitments = q.find_commitments(session=session, commission_id=sc.commission_id)
+    commitments.sort(key=lambda c: (c.year, c.number))
+    areas = q.areas_of(session=session, commitment_ids=None, commission_id=sc.commission_id)
+    meetings = q.meetings_by_ids(session=session, ids=[c.origin_id for c in commitments if c.origin_id])
+    first_note: dict[int, str] = {}
+    for u in q.all_updates(session=session, commission_id=sc.commission_id):
+        if u.kind in ("note", "import") and u.commitment_id not in first_note:
+            first_note[u.commitment_id] = u.text
+    rows = []
+    for c in commitments:
+        origin = meetings.get(c.origin_id) if c.origin_id else None
+        rows.append(
+            RegistryRow(
+                code=c.code,
+                description=c.text,
+                status=c.status,
+                areas=tuple(areas.get(c.id or 0, [])),
+                due=c.due_date,
+                due_kind=c.due_kind,
+                origin=origin.name if origin else "",
+                origin_date=origin.at.astimezone(tz).date() if origin else None,
+                notes=first_note.get(c.id or 0, ""),
+            )
+        )
+    return rows
+
+
+def to_csv(rows: list[RegistryRow], lang: str = "es") -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow(row.cells(lang))
+    return out.getvalue()

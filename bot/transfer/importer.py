@@ -1,0 +1,264 @@
+"""Import a registry from CSV or XLSX: all or nothing, every bad row named, upsert by code."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from bot import registry
+from bot.codes import normalize_code, parse_status_word, split_code
+from bot.i18n import t
+from bot.model import Due
+from bot.nlu.areas import AreaCatalog
+from bot.transfer.tables import REQUIRED, Cell, Table, read_table
+from storage import queries as q
+from storage.db import Database
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    code: str
+    description: str
+    status: str
+    areas: tuple[str, ...]
+    due: Due | None
+    origin: str
+    origin_date: date | None
+    notes: str
+
+
+@dataclass
+class ImportReport:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+
+
+def parse_cell_date(value: Cell) -> tuple[date, str] | None:
+    """A date cell, ``YYYY-MM-DD``, ``DD/MM/YYYY`` or a month ``YYYY-MM`` → (date, kind); None when bad.
+
+    A month is kept as its last day with kind ``month``.
+    """
+    if isinstance(value, datetime):
+        return value.date(), "day"
+    if isinstance(value, date):
+        return value, "day"
+    text = str(value).strip()
+    try:
+        if m := _ISO.match(text):
+            return date(int(m[1]), int(m[2]), int(m[3])), "day"
+        if m := _DMY.match(text):
+            return date(int(m[3]), int(m[2]), int(m[1])), "day"
+        if m := _MONTH.match(text):
+            year, month = int(m[1]), int(m[2])
+            return date(year, month, calendar.monthrange(year, month)[1]), "month"
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return None
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def validate(table: Table, catalog: AreaCatalog, lang: str) -> tuple[list[Row], list[str]]:
+    """Check every row; return the good rows and one message per bad row."""
+    rows: list[Row] = []
+    errors: list[str] = []
+    seen: dict[str, int] = {}
+    for number, cells in table.rows:
+        problems: list[str] = []
+        row = _row(number, cells, table, catalog, lang, problems)
+        if row is not None and row.code in seen:
+            problems.append(t("import.duplicate", lang, code=row.code, first=seen[row.code]))
+        if problems:
+            errors.append(t("import.row", lang, row=number, reason="; ".join(problems)))
+        elif row is not None:
+            seen[row.code] = number
+            rows.append(row)
+    return rows, errors
+
+
+def _row(
+    number: int, cells: list[Cell], table: Table, catalog: AreaCatalog, lang: str, problems: list[str]
+) -> Row | None:
+    raw_code = _text(table.value(cells, "code"))
+    code = normalize_code(raw_code)
+    if not raw_code:
+        problems.append(t("import.no_code", lang))
+    elif code is None:
+        problems.append(t("import.bad_code", lang, value=raw_code))
+    description = _text(table.value(cells, "description"))
+    if not description:
+        problems.append(t("import.no_description", lang))
+    raw_status = _text(table.value(cells, "status"))
+    status = parse_status_word(raw_status) if raw_status else "pending"
+    if status is None:
+        problems.append(t("import.bad_status", lang, value=raw_status))
+    areas = []
+    for name in re.split(r"[;,]", _text(table.value(cells, "areas"))):
+        if name.strip():
+            acronym = catalog.exact(name)
+            if acronym is None:
+                problems.append(t("import.bad_area", lang, value=name.strip()))
+            areas.append(acronym or "")
+    due = _date_column(table.value(cells, "due"), "due", lang, problems)
+    origin_day = _date_column(table.value(cells, "origin_date"), "origin_date", lang, problems)
+    if problems or code is None or status is None:
+        return None
+    return Row(
+        number=number,
+        code=code,
+        description=description,
+        status=status,
+        areas=tuple(areas),
+        due=Due(date=due[0], kind=due[1]) if due else None,
+        origin=_text(table.value(cells, "origin")),
+        origin_date=origin_day[0] if origin_day else None,
+        notes=_text(table.value(cells, "notes")),
+    )
+
+
+def _date_column(value: Cell, column: str, lang: str, problems: list[str]) -> tuple[date, str] | None:
+    if value is None or _text(value) == "":
+        return None
+    parsed = parse_cell_date(value)
+    if parsed is None:
+        problems.append(t("import.bad_date", lang, value=_text(value), column=column))
+    return parsed
+
+
+def import_file(
+    *,
+    db: Database,
+    path: Path,
+    commission: str,
+    now: datetime,
+    tz: ZoneInfo,
+    lang: str = "es",
+    dry_run: bool = False,
+    author: str = "import",
+) -> ImportReport:
+    """Import a CSV or XLSX file in one transaction; nothing is written when any row is bad."""
+    report = ImportReport()
+    table = read_table(path)
+    missing = [c for c in REQUIRED if c not in table.columns]
+    if missing:
+        report.errors.append(t("import.missing_columns", lang, columns=", ".join(missing)))
+        return report
+    if table.ignored:
+        report.warnings.append(t("import.extra_columns", lang, columns=", ".join(table.ignored)))
+    with db.write() as session:
+        catalog = area_catalog(session)
+        rows, report.errors = validate(table, catalog, lang)
+        if not report.errors:
+            sc = registry.scope(session=session, commission=commission, now=now)
+            for row in rows:
+                _apply(session, sc, row, tz, author, report, lang)
+        if report.errors or dry_run:
+            session.rollback()
+    return report
+
+
+def area_catalog(session: Session) -> AreaCatalog:
+    from bot.nlu.areas import AreaInfo
+
+    return AreaCatalog(AreaInfo(a.acronym, a.name, tuple(a.alias_list)) for a in q.list_areas(session=session))
+
+
+def _apply(
+    session: Session, sc: registry.Scope, row: Row, tz: ZoneInfo, author: str, report: ImportReport, lang: str
+) -> None:
+    origin_id = _origin(session, sc, row, tz, report, lang)
+    existing = q.get_commitment(session=session, commission_id=sc.commission_id, code=row.code, for_update=True)
+    source = f"import:{row.number}"
+    if existing is None:
+        c = registry.create(
+            session=session,
+            sc=sc,
+            text=row.description,
+            author=author,
+            code=row.code,
+            areas=row.areas,
+            due=row.due,
+            status=row.status,
+            origin_id=origin_id,
+            source=source,
+        )
+        report.created += 1
+    else:
+        c = existing
+        _update_existing(session, sc, c, row, origin_id, author, source)
+        report.updated += 1
+    if row.notes:
+        assert c.id is not None
+        known = {u.text for u in q.updates_for(session=session, commitment_id=c.id)}
+        if row.notes not in known:
+            q.add_update(
+                session=session, commitment=c, text=row.notes, author=author, now=sc.now, source=source, kind="import"
+            )
+
+
+def _update_existing(
+    session: Session, sc: registry.Scope, c, row: Row, origin_id: int | None, author: str, source: str
+) -> None:
+    c.text, c.origin_id = row.description, origin_id
+    c.number, c.year = split_code(row.code)
+    if (c.due_date, c.due_kind) != ((row.due.date, row.due.kind) if row.due else (None, None)):
+        c.due_date, c.due_kind = (row.due.date, row.due.kind) if row.due else (None, None)
+    session.add(c)
+    registry.set_status(session=session, sc=sc, code=row.code, status=row.status, author=author, source=source)
+    q.set_areas(
+        session=session, commitment_id=c.id, area_ids=registry.resolve_areas(session=session, acronyms=row.areas)
+    )
+
+
+def _origin(
+    session: Session, sc: registry.Scope, row: Row, tz: ZoneInfo, report: ImportReport, lang: str
+) -> int | None:
+    if not row.origin:
+        return None
+    at = datetime.combine(row.origin_date, time(0, 0), tz) if row.origin_date else None
+    found = q.find_meeting(
+        session=session,
+        commission_id=sc.commission_id,
+        name=row.origin,
+        at=at.astimezone(sc.now.tzinfo) if at else None,
+    )
+    if found is None and at is None:
+        found = q.find_meeting(session=session, commission_id=sc.commission_id, name=row.origin)
+    if found is not None:
+        return found.id
+    if at is None:
+        report.errors.append(
+            t("import.row", lang, row=row.number, reason=t("import.origin_date", lang, value=row.origin))
+        )
+        return None
+    return registry.add_meeting(session=session, sc=sc, name=row.origin, at=at, kind=meeting_kind(row.origin)).id
+
+
+def meeting_kind(name: str) -> str:
+    from bot.textnorm import fold
+
+    folded = fold(name)
+    if "extraordinaria" in folded or "extraordinary" in folded:
+        return "extraordinary"
+    if "sesion" in folded or "session" in folded:
+        return "ordinary"
+    return "working"

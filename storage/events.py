@@ -1,0 +1,59 @@
+"""Inbound request de-duplication: a Slack event is claimed once across retries and replicas."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from storage.models import ProcessedEvent
+from storage.queries import insert_ignore
+
+
+def claim_event(
+    *, session: Session, key: str, now: datetime, lease: timedelta = timedelta(minutes=2)
+) -> tuple[bool, str | None]:
+    """Claim an inbound event inside the caller's transaction.
+
+    Args:
+        session: the write session whose transaction also holds the event's effects.
+        key: the event's identity (Slack's ``event_id``, or a trigger/command id).
+        now: the current instant.
+        lease: after this long, a claim that never replied may be taken over.
+
+    Returns:
+        ``(True, None)`` when the event is new: act on it, then ``store_reply``.
+        ``(True, reply)`` when an earlier claim committed its effects and reply but died before
+        sending it: send the stored reply, do not act again. ``(False, None)``: someone else has it.
+    """
+    if insert_ignore(session=session, table=ProcessedEvent, values={"key": key, "claimed_at": now}, keys=["key"]):
+        return True, None
+    # The effects and the reply were committed with the claim; a holder that died before
+    # sending the reply leaves it for whoever retakes the claim once its lease has run out.
+    stale = (
+        sa.update(ProcessedEvent)
+        .where(
+            col(ProcessedEvent.key) == key,
+            col(ProcessedEvent.replied_at).is_(None),
+            col(ProcessedEvent.claimed_at) < now - lease,
+        )
+        .values(claimed_at=now)
+        .returning(col(ProcessedEvent.reply))
+    )
+    row = session.execute(stale).first()
+    return (True, row[0]) if row is not None else (False, None)
+
+
+def store_reply(*, session: Session, key: str, reply: str) -> None:
+    """Keep the reply with the claim, in the transaction of the event's effects."""
+    session.execute(sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key).values(reply=reply))
+
+
+def mark_replied(*, session: Session, key: str, now: datetime) -> None:
+    session.execute(sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key).values(replied_at=now))
+
+
+def forget_events_before(*, session: Session, cutoff: datetime) -> int:
+    result = session.execute(sa.delete(ProcessedEvent).where(col(ProcessedEvent.claimed_at) < cutoff))
+    return int(getattr(result, "rowcount", 0))

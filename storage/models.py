@@ -1,0 +1,149 @@
+"""The registry's tables. Alembic owns the schema; these classes describe it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+STATUSES = ("pending", "in_progress", "done")
+MEETING_KINDS = ("ordinary", "extraordinary", "working")
+DUE_KINDS = ("day", "month", "session")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware timestamps stored as UTC on every backend (SQLite has no zones)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _ts(**kwargs) -> sa.Column:
+    return sa.Column(UTCDateTime(), **kwargs)
+
+
+class Commission(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, sa_column_kwargs={"unique": True})
+    name: str = Field(default="", max_length=300)
+
+
+class Area(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    acronym: str = Field(max_length=32, sa_column_kwargs={"unique": True})
+    name: str = Field(max_length=300)
+    aliases: str = Field(default="", max_length=2000)  # "|"-separated
+    channel_id: str | None = Field(default=None, max_length=32)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [a for a in self.aliases.split("|") if a]
+
+
+class Meeting(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("commission_id", "name", "at", name="uq_meeting_name_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    commission_id: int = Field(foreign_key="commission.id", index=True)
+    name: str = Field(max_length=300)
+    kind: str = Field(default="ordinary", max_length=16)
+    at: datetime = Field(sa_column=_ts(nullable=False, index=True))
+    modality: str = Field(default="", max_length=100)
+    attendees: str = Field(default="", max_length=4000)
+
+
+class Commitment(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("commission_id", "code", name="uq_commitment_code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    commission_id: int = Field(foreign_key="commission.id", index=True)
+    code: str = Field(max_length=16)
+    year: int = Field(index=True)
+    number: int
+    text: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    status: str = Field(default="pending", max_length=16, index=True)
+    due_date: date | None = Field(default=None, index=True)
+    due_kind: str | None = Field(default=None, max_length=16)
+    due_meeting_id: int | None = Field(default=None, foreign_key="meeting.id")
+    origin_id: int | None = Field(default=None, foreign_key="meeting.id", index=True)
+    created_at: datetime = Field(sa_column=_ts(nullable=False))
+    updated_at: datetime = Field(sa_column=_ts(nullable=False))
+    closed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class CommitmentArea(SQLModel, table=True):
+    commitment_id: int = Field(foreign_key="commitment.id", primary_key=True, ondelete="CASCADE")
+    area_id: int = Field(foreign_key="area.id", primary_key=True, index=True)
+    position: int = 0
+
+
+class Update(SQLModel, table=True):
+    """One entry of a commitment's append-only log."""
+
+    __tablename__ = "commitment_update"
+
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(foreign_key="commitment.id", index=True)
+    at: datetime = Field(sa_column=_ts(nullable=False, index=True))
+    recorded_at: datetime = Field(sa_column=_ts(nullable=False))
+    author: str = Field(default="", max_length=100)
+    text: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
+    source: str = Field(default="", max_length=500)
+    kind: str = Field(default="note", max_length=16)  # note | status | due | create | import
+    status_before: str | None = Field(default=None, max_length=16)
+    status_after: str | None = Field(default=None, max_length=16)
+
+
+class Member(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: str = Field(max_length=32, sa_column_kwargs={"unique": True})
+    name: str = Field(default="", max_length=200)
+    may_write: bool = False
+
+
+class MemberArea(SQLModel, table=True):
+    member_id: int = Field(foreign_key="member.id", primary_key=True, ondelete="CASCADE")
+    area_id: int = Field(foreign_key="area.id", primary_key=True, index=True)
+
+
+class ProcessedEvent(SQLModel, table=True):
+    """A Slack event (or other inbound request) claimed once across retries and replicas."""
+
+    key: str = Field(primary_key=True, max_length=200)
+    claimed_at: datetime = Field(sa_column=_ts(nullable=False))
+    replied_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    reply: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+
+
+class Delivery(SQLModel, table=True):
+    """A scheduled message occurrence: claimed, sent and marked once."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=300, sa_column_kwargs={"unique": True})
+    kind: str = Field(max_length=32)
+    target: str = Field(max_length=64)
+    occurrence: str = Field(max_length=64)
+    due_at: datetime = Field(sa_column=_ts(nullable=False))
+    state: str = Field(default="pending", max_length=16, index=True)  # pending|sent|expired|failed
+    attempts: int = 0
+    next_attempt_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    lease_until: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    parts_sent: int = 0
+    ts: str | None = Field(default=None, max_length=64)
+    sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    last_error: str | None = Field(default=None, max_length=500)

@@ -1,0 +1,299 @@
+"""Every query of the registry. Keyword-only functions that take the session."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from storage.catalog import DEFAULT_AREAS
+from storage.models import (
+    Area,
+    Commission,
+    Commitment,
+    CommitmentArea,
+    Meeting,
+    Member,
+    MemberArea,
+    Update,
+)
+
+
+def get_commission(*, session: Session, code: str) -> Commission:
+    """Return the commission with this code, creating it on first use."""
+    found = session.exec(select(Commission).where(Commission.code == code)).first()
+    if found is not None:
+        return found
+    insert_ignore(session=session, table=Commission, values={"code": code, "name": code}, keys=["code"])
+    return session.exec(select(Commission).where(Commission.code == code)).one()
+
+
+def insert_ignore(*, session: Session, table: type, values: dict, keys: list[str]) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING on either backend; True when a row was inserted."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=keys)
+    result = session.execute(stmt)
+    return bool(getattr(result, "rowcount", 0))
+
+
+# --- areas -----------------------------------------------------------------------------------
+
+
+def list_areas(*, session: Session) -> list[Area]:
+    return list(session.exec(select(Area).order_by(col(Area.acronym))))
+
+
+def get_area(*, session: Session, acronym: str) -> Area | None:
+    return session.exec(select(Area).where(sa.func.upper(Area.acronym) == acronym.upper())).first()
+
+
+def seed_default_areas(*, session: Session) -> None:
+    for acronym, name, aliases in DEFAULT_AREAS:
+        insert_ignore(
+            session=session,
+            table=Area,
+            values={"acronym": acronym, "name": name, "aliases": "|".join(aliases)},
+            keys=["acronym"],
+        )
+
+
+# --- commitments -----------------------------------------------------------------------------
+
+
+def get_commitment(*, session: Session, commission_id: int, code: str, for_update: bool = False) -> Commitment | None:
+    stmt = select(Commitment).where(Commitment.commission_id == commission_id, Commitment.code == code)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return session.exec(stmt).first()
+
+
+def commitments_by_ids(*, session: Session, ids: Sequence[int]) -> list[Commitment]:
+    if not ids:
+        return []
+    return list(session.exec(select(Commitment).where(col(Commitment.id).in_(ids))))
+
+
+def next_number(*, session: Session, commission_id: int, year: int) -> int:
+    stmt = select(sa.func.max(Commitment.number)).where(
+        Commitment.commission_id == commission_id, Commitment.year == year
+    )
+    return int(session.exec(stmt).one() or 0) + 1
+
+
+def commitment_texts(*, session: Session, commission_id: int) -> list[tuple[str, str, str]]:
+    """(code, text, status) of every commitment, for matching by subject."""
+    stmt = select(Commitment.code, Commitment.text, Commitment.status).where(Commitment.commission_id == commission_id)
+    return [(c, t, s) for c, t, s in session.exec(stmt)]
+
+
+def find_commitments(
+    *,
+    session: Session,
+    commission_id: int,
+    statuses: Iterable[str] | None = None,
+    area_id: int | None = None,
+    area_ids: Iterable[int] | None = None,
+    due_before: date | None = None,
+    overdue_on: date | None = None,
+    origin_id: int | None = None,
+    closed_since: datetime | None = None,
+) -> list[Commitment]:
+    """Commitments matching every given filter, ordered by deadline then code."""
+    stmt = select(Commitment).where(Commitment.commission_id == commission_id)
+    if statuses is not None:
+        stmt = stmt.where(col(Commitment.status).in_(list(statuses)))
+    wanted_areas = [area_id] if area_id is not None else list(area_ids or [])
+    if wanted_areas:
+        linked = select(CommitmentArea.commitment_id).where(col(CommitmentArea.area_id).in_(wanted_areas))
+        stmt = stmt.where(col(Commitment.id).in_(linked))
+    elif area_ids is not None:
+        return []
+    if due_before is not None:
+        stmt = stmt.where(col(Commitment.due_date).is_not(None), col(Commitment.due_date) <= due_before)
+    if overdue_on is not None:
+        stmt = stmt.where(col(Commitment.due_date) < overdue_on, Commitment.status != "done")
+    if origin_id is not None:
+        stmt = stmt.where(Commitment.origin_id == origin_id)
+    if closed_since is not None:
+        stmt = stmt.where(col(Commitment.closed_at) >= closed_since, Commitment.status == "done")
+    order = (col(Commitment.due_date).is_(None), col(Commitment.due_date), col(Commitment.year), col(Commitment.number))
+    return list(session.exec(stmt.order_by(*order)))
+
+
+def areas_of(*, session: Session, commitment_ids: Sequence[int] | None, commission_id: int) -> dict[int, list[str]]:
+    """Acronyms of each commitment's areas in one statement (all of the commission when ids is None)."""
+    stmt = (
+        select(CommitmentArea.commitment_id, Area.acronym)
+        .join(Area, col(Area.id) == CommitmentArea.area_id)
+        .join(Commitment, col(Commitment.id) == CommitmentArea.commitment_id)
+        .where(Commitment.commission_id == commission_id)
+        .order_by(col(CommitmentArea.commitment_id), col(CommitmentArea.position))
+    )
+    if commitment_ids is not None:
+        if not commitment_ids:
+            return {}
+        stmt = stmt.where(col(CommitmentArea.commitment_id).in_(commitment_ids))
+    result: dict[int, list[str]] = defaultdict(list)
+    for cid, acronym in session.exec(stmt):
+        result[cid].append(acronym)
+    return result
+
+
+def set_areas(*, session: Session, commitment_id: int, area_ids: Sequence[int]) -> None:
+    session.execute(sa.delete(CommitmentArea).where(col(CommitmentArea.commitment_id) == commitment_id))
+    for position, area_id in enumerate(dict.fromkeys(area_ids)):
+        session.add(CommitmentArea(commitment_id=commitment_id, area_id=area_id, position=position))
+
+
+# --- the log ---------------------------------------------------------------------------------
+
+
+def add_update(
+    *,
+    session: Session,
+    commitment: Commitment,
+    text: str,
+    author: str,
+    now: datetime,
+    source: str = "",
+    kind: str = "note",
+    status_before: str | None = None,
+    status_after: str | None = None,
+    at: datetime | None = None,
+) -> Update:
+    """Append one entry to a commitment's log (``at`` is when it happened, default ``now``)."""
+    assert commitment.id is not None
+    update = Update(
+        commitment_id=commitment.id,
+        at=at or now,
+        recorded_at=now,
+        author=author,
+        text=text,
+        source=source,
+        kind=kind,
+        status_before=status_before,
+        status_after=status_after,
+    )
+    session.add(update)
+    return update
+
+
+def updates_for(*, session: Session, commitment_id: int, limit: int | None = None) -> list[Update]:
+    stmt = (
+        select(Update)
+        .where(Update.commitment_id == commitment_id)
+        .order_by(col(Update.at).desc(), col(Update.id).desc())
+    )
+    if limit:
+        stmt = stmt.limit(limit)
+    return list(session.exec(stmt))
+
+
+def latest_updates(
+    *, session: Session, commission_id: int, kinds: Sequence[str] = ("note", "import")
+) -> dict[int, Update]:
+    """The newest log entry of the given kinds for every commitment, in one statement."""
+    newest = (
+        select(Update.commitment_id, sa.func.max(Update.id).label("mid"))
+        .join(Commitment, col(Commitment.id) == Update.commitment_id)
+        .where(Commitment.commission_id == commission_id, col(Update.kind).in_(kinds))
+        .group_by(col(Update.commitment_id))
+        .subquery()
+    )
+    stmt = select(Update).join(newest, col(Update.id) == newest.c.mid)
+    return {u.commitment_id: u for u in session.exec(stmt)}
+
+
+def all_updates(*, session: Session, commission_id: int) -> list[Update]:
+    stmt = (
+        select(Update)
+        .join(Commitment, col(Commitment.id) == Update.commitment_id)
+        .where(Commitment.commission_id == commission_id)
+        .order_by(col(Update.commitment_id), col(Update.at), col(Update.id))
+    )
+    return list(session.exec(stmt))
+
+
+# --- meetings --------------------------------------------------------------------------------
+
+
+def list_meetings(*, session: Session, commission_id: int) -> list[Meeting]:
+    return list(session.exec(select(Meeting).where(Meeting.commission_id == commission_id).order_by(col(Meeting.at))))
+
+
+def next_meeting(
+    *, session: Session, commission_id: int, now: datetime, kinds: Sequence[str] | None = None
+) -> Meeting | None:
+    stmt = select(Meeting).where(Meeting.commission_id == commission_id, col(Meeting.at) >= now)
+    if kinds:
+        stmt = stmt.where(col(Meeting.kind).in_(kinds))
+    return session.exec(stmt.order_by(col(Meeting.at))).first()
+
+
+def meetings_between(*, session: Session, start: datetime, end: datetime) -> list[Meeting]:
+    stmt = select(Meeting).where(col(Meeting.at) >= start, col(Meeting.at) <= end, Meeting.kind != "working")
+    return list(session.exec(stmt.order_by(col(Meeting.at))))
+
+
+def find_meeting(*, session: Session, commission_id: int, name: str, at: datetime | None = None) -> Meeting | None:
+    stmt = select(Meeting).where(Meeting.commission_id == commission_id, sa.func.lower(Meeting.name) == name.lower())
+    if at is not None:
+        stmt = stmt.where(Meeting.at == at)
+    return session.exec(stmt.order_by(col(Meeting.at))).first()
+
+
+def meetings_by_ids(*, session: Session, ids: Iterable[int]) -> dict[int, Meeting]:
+    wanted = [i for i in set(ids) if i is not None]
+    if not wanted:
+        return {}
+    return {m.id: m for m in session.exec(select(Meeting).where(col(Meeting.id).in_(wanted))) if m.id}
+
+
+# --- members ---------------------------------------------------------------------------------
+
+
+def get_member(*, session: Session, user_id: str) -> Member | None:
+    return session.exec(select(Member).where(Member.user_id == user_id)).first()
+
+
+def list_members(*, session: Session) -> list[tuple[Member, list[str]]]:
+    members = list(session.exec(select(Member).order_by(col(Member.user_id))))
+    links = session.exec(
+        select(MemberArea.member_id, Area.acronym)
+        .join(Area, col(Area.id) == MemberArea.area_id)
+        .order_by(col(Area.acronym))
+    )
+    by_member: dict[int, list[str]] = defaultdict(list)
+    for member_id, acronym in links:
+        by_member[member_id].append(acronym)
+    return [(m, by_member.get(m.id or 0, [])) for m in members]
+
+
+def set_member_areas(*, session: Session, member_id: int, area_ids: Sequence[int]) -> None:
+    session.execute(sa.delete(MemberArea).where(col(MemberArea.member_id) == member_id))
+    for area_id in dict.fromkeys(area_ids):
+        session.add(MemberArea(member_id=member_id, area_id=area_id))
+
+
+def members_by_area(*, session: Session) -> dict[str, list[str]]:
+    """Area acronym → Slack user IDs of its members, in one statement."""
+    stmt = (
+        select(Area.acronym, Member.user_id)
+        .join(MemberArea, col(MemberArea.area_id) == Area.id)
+        .join(Member, col(Member.id) == MemberArea.member_id)
+        .order_by(col(Member.user_id))
+    )
+    result: dict[str, list[str]] = defaultdict(list)
+    for acronym, user_id in session.exec(stmt):
+        result[acronym].append(user_id)
+    return result
+
+
+def writer_ids(*, session: Session) -> set[str]:
+    return set(session.exec(select(Member.user_id).where(col(Member.may_write).is_(True))))

@@ -1,0 +1,145 @@
+import threading
+from datetime import date, timedelta
+
+import pytest
+
+from bot import registry
+from bot.model import Due, Filters
+from bot.registry import RegistryError
+
+
+def run(db, now, fn, **kwargs):
+    with db.write() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        return fn(session=s, sc=sc, **kwargs)
+
+
+def item(db, now, code, history=50):
+    with db.read() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        return registry.get_item(session=s, sc=sc, code=code, history=history)
+
+
+def listed(db, now, **filters):
+    with db.read() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        return registry.list_items(session=s, sc=sc, filters=Filters(**filters))
+
+
+def test_seed_item_has_areas_origin_and_log(seeded, now):
+    it = item(seeded, now, "23/2022")
+    assert it.status == "in_progress"
+    assert it.areas == ("DERFE", "DECEYEC", "DEOE", "DJ")
+    assert it.origin == "Reunión de trabajo INE-SRE del 8 de septiembre de 2022"
+    assert it.due == Due(date=date(2023, 3, 31), kind="day")
+    assert any("INE/DERFE/0132/2023" in e.text for e in it.entries)
+
+
+def test_unknown_code_is_none(seeded, now):
+    assert item(seeded, now, "99/2023") is None
+
+
+def test_log_update_appends_with_author_and_source(seeded, now):
+    run(seeded, now, registry.log_update, code="01/2023", text="se envió la nota al IME", author="U1",
+        source="slack:C1/1.2")
+    it = item(seeded, now + timedelta(seconds=1), "01/2023")
+    assert (it.entries[0].text, it.entries[0].author, it.entries[0].source) == ("se envió la nota al IME", "U1",
+                                                                                 "slack:C1/1.2")
+
+
+def test_empty_note_is_refused(seeded, now):
+    with pytest.raises(RegistryError) as err:
+        run(seeded, now, registry.log_update, code="01/2023", text="   ", author="U1")
+    assert err.value.key == "empty_note"
+
+
+def test_set_status_keeps_previous(seeded, now):
+    c, before = run(seeded, now, registry.set_status, code="08/2023", status="done", author="U1")
+    assert (before, c.status) == ("pending", "done")
+    it = item(seeded, now, "08/2023")
+    change = [e for e in it.entries if e.kind == "status"][0]
+    assert (change.status_before, change.status_after) == ("pending", "done")
+    assert c.closed_at == now
+
+
+def test_same_status_records_nothing(seeded, now):
+    before_count = len(item(seeded, now, "08/2023").entries)
+    run(seeded, now, registry.set_status, code="08/2023", status="pending", author="U1")
+    assert len(item(seeded, now, "08/2023").entries) == before_count
+
+
+def test_set_due_month_and_log(seeded, now):
+    run(seeded, now, registry.set_due, code="08/2023", due=Due(date=date(2023, 5, 31), kind="month"), author="U1")
+    it = item(seeded, now, "08/2023")
+    assert it.due == Due(date=date(2023, 5, 31), kind="month")
+    assert it.entries[0].kind == "due" and "2023-05" in it.entries[0].text
+
+
+def test_create_takes_next_free_code_of_the_year(seeded, now):
+    c = run(seeded, now, registry.create, text="El IME enviará la lista de consulados", author="U1", areas=["IME"])
+    assert c.code == "09/2023"
+    assert item(seeded, now, "09/2023").areas == ("IME",)
+
+
+def test_create_with_taken_code_is_refused(seeded, now):
+    with pytest.raises(RegistryError) as err:
+        run(seeded, now, registry.create, text="x", author="U1", code="01/2023")
+    assert err.value.key == "code_taken"
+
+
+def test_create_with_unknown_area_writes_nothing(seeded, now):
+    with pytest.raises(RegistryError):
+        run(seeded, now, registry.create, text="x", author="U1", areas=["NOPE"])
+    assert item(seeded, now, "09/2023") is None
+
+
+def test_lists_by_status_area_overdue_and_due(seeded, now):
+    open_derfe = {i.code for i in listed(seeded, now, status="open", area="DERFE")}
+    assert open_derfe == {"14/2022", "19/2022", "23/2022", "01/2023", "05/2023"}
+    assert {i.code for i in listed(seeded, now, status="pending")} == {"08/2023"}
+    assert all(i.status == "done" for i in listed(seeded, now, status="done"))
+    later = now + timedelta(days=10)  # 2023-02-23: 26/2022 (due 02-20) is overdue
+    assert {i.code for i in listed(seeded, later, overdue=True)} == {"26/2022"}
+    due = {i.code for i in listed(seeded, now, due_before=date(2023, 2, 28))}
+    assert due == {"26/2022", "04/2023", "08/2023"}
+
+
+def test_list_with_unknown_area_is_an_error(seeded, now):
+    with pytest.raises(RegistryError):
+        listed(seeded, now, area="XYZ")
+
+
+def test_next_meeting(seeded, now):
+    from datetime import datetime
+
+    with seeded.read() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        assert registry.next_meeting(session=s, sc=sc) is None
+    run(seeded, now, registry.add_meeting, name="Segunda Sesión Ordinaria", at=datetime(2023, 3, 1, 10, tzinfo=now.tzinfo))
+    with seeded.read() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        assert registry.next_meeting(session=s, sc=sc).name == "Segunda Sesión Ordinaria"
+
+
+def test_two_writers_on_the_same_commitment_keep_both(seeded, now):
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def writer(name: str) -> None:
+        try:
+            barrier.wait()
+            for i in range(10):
+                run(seeded, now, registry.log_update, code="01/2023", text=f"{name} {i}", author=name)
+                run(seeded, now, registry.set_status, code="01/2023", status="done" if i % 2 else "in_progress",
+                    author=name)
+        except BaseException as exc:  # any failure, including "database is locked"
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in ("UA", "UB")]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    notes = [e.text for e in item(seeded, now, "01/2023", history=None).entries if e.kind == "note"]
+    assert sorted(notes) == sorted([f"UA {i}" for i in range(10)] + [f"UB {i}" for i in range(10)])

@@ -1,0 +1,94 @@
+"""Fixtures: a real registry per test (SQLite file, or PostgreSQL when TEST_DATABASE_URL is set)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+
+from storage.db import Database, make_engine, upgrade
+
+TZ = ZoneInfo("America/Mexico_City")
+NOW = datetime(2023, 2, 13, 10, 0, tzinfo=TZ)  # Monday
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CSV = ROOT / "examples" / "seed-004.csv"
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "registry.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _pg_engine():
+    if not PG_URL:
+        yield None
+        return
+    engine = make_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def _reset_pg(engine) -> None:
+    from sqlmodel import Session
+
+    from storage.queries import seed_default_areas
+
+    names = [t for t in sa.inspect(engine).get_table_names() if t != "alembic_version"]
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"TRUNCATE {', '.join(chr(34) + n + chr(34) for n in names)} RESTART IDENTITY CASCADE")
+    with Session(engine) as session, session.begin():
+        seed_default_areas(session=session)
+
+
+@pytest.fixture
+def db_url(tmp_path, _sqlite_template, _pg_engine) -> str:
+    """A migrated, empty registry (default areas only) for this test."""
+    if _pg_engine is not None:
+        _reset_pg(_pg_engine)
+        return PG_URL  # type: ignore[return-value]
+    path = tmp_path / "registry.db"
+    shutil.copy(_sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def db(db_url) -> Database:
+    engine = make_engine(db_url)
+    yield Database(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def env(db_url) -> dict[str, str]:
+    """The environment a command sees: this test's registry, and nothing from the real one."""
+    return {"DATABASE_URL": db_url, "BOT_TIMEZONE": "America/Mexico_City"}
+
+
+@pytest.fixture
+def seeded(db, now) -> Database:
+    """The registry of seed report 004, imported from examples/seed-004.csv."""
+    from bot.transfer.importer import import_file
+
+    report = import_file(db=db, path=SEED_CSV, commission="COVE", now=now, tz=TZ)
+    assert not report.errors, report.errors
+    return db

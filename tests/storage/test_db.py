@@ -1,0 +1,71 @@
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import select
+
+from storage.db import current_revision, ensure_schema, head_revision, make_engine, normalize_url
+from storage.models import Commission
+
+
+def test_postgres_urls_map_to_psycopg():
+    assert normalize_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_empty_sqlite_file_gets_schema_and_catalog(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    ensure_schema(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        acronyms = {row[0] for row in conn.exec_driver_sql("SELECT acronym FROM area")}
+        mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+        fk = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    assert {"DERFE", "UTSI", "IME", "DEA", "FISEL"} <= acronyms
+    assert mode == "wal" and fk == 1
+    engine.dispose()
+
+
+def test_timestamps_come_back_aware_utc(db):
+    from storage.models import Meeting
+
+    local = datetime.fromisoformat("2023-01-30T10:00:00-06:00")
+    with db.write() as s:
+        c = Commission(code="X", name="X")
+        s.add(c)
+        s.flush()
+        s.add(Meeting(commission_id=c.id, name="Primera", at=local, kind="extraordinary"))
+    with db.read() as s:
+        m = s.exec(select(Meeting)).one()
+    assert m.at.tzinfo is not None and m.at.utcoffset().total_seconds() == 0
+    assert m.at == local
+
+
+def test_naive_timestamps_are_refused(db):
+    from storage.models import Meeting
+
+    with pytest.raises(Exception, match="naive"), db.write() as s:
+        c = Commission(code="Y", name="Y")
+        s.add(c)
+        s.flush()
+        s.add(Meeting(commission_id=c.id, name="n", at=datetime(2023, 1, 1), kind="ordinary"))
+        s.flush()
+
+
+def test_write_rolls_back_whole_transaction(db):
+    with pytest.raises(RuntimeError), db.write() as s:
+        s.add(Commission(code="Z", name="Z"))
+        s.flush()
+        raise RuntimeError("boom")
+    with db.read() as s:
+        assert s.exec(select(Commission).where(Commission.code == "Z")).first() is None
+
+
+def test_utc_column_roundtrip_keeps_instant(db):
+    stamp = datetime(2023, 2, 13, 16, 0, tzinfo=UTC)
+    from storage.models import ProcessedEvent
+
+    with db.write() as s:
+        s.add(ProcessedEvent(key="k", claimed_at=stamp))
+    with db.read() as s:
+        assert s.get(ProcessedEvent, "k").claimed_at == stamp
