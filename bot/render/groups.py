@@ -15,18 +15,21 @@ def urgency(item: Item) -> tuple:
     return (not item.overdue, due, int(year), int(number))
 
 
-def by_area(items: Sequence[Item]) -> list[tuple[str, list[Item]]]:
-    """Items under each of their areas (an item owed by two areas shows under both), areas by name."""
+def by_area(items: Sequence[Item], only: str | None = None) -> list[tuple[str, list[Item]]]:
+    """Items under each of their areas (an item owed by two areas shows under both), areas by name.
+
+    With ``only``, the list was asked for one area: everything goes under it.
+    """
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in items:
-        for area in item.areas or ("",):
+        for area in (only,) if only else item.areas or ("",):
             groups[area].append(item)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))
     return [(area, sorted(group, key=urgency)) for area, group in ordered]
 
 
-def count_rows(items: Sequence[Item]) -> int:
-    return sum(max(len(item.areas), 1) for item in items)
+def count_rows(items: Sequence[Item], only: str | None = None) -> int:
+    return len(items) if only else sum(max(len(item.areas), 1) for item in items)
 
 
 def sections(items: Sequence[Item], today: date) -> dict[str, list[Item]]:

@@ -42,7 +42,21 @@ def due_text(due: Due, lang: str) -> str:
 
 
 def notice_text(key: str, params: dict, lang: str) -> str:
-    return t(f"notice.{key}", lang, **params)
+    shown = {k: date_text(v, lang) if isinstance(v, date) else v for k, v in params.items()}
+    return t(f"notice.{key}", lang, **shown)
+
+
+def stored_due_text(value: str | None, lang: str) -> str:
+    """A deadline as the log keeps it (``2023-03-15`` or ``2023-05``), in words."""
+    if not value:
+        return t("none", lang)
+    if len(value) == 7:
+        year, month = value.split("-")
+        return t("date.month", lang, month=t(f"month.{int(month)}", lang), year=year)
+    try:
+        return date_text(date.fromisoformat(value), lang)
+    except ValueError:
+        return value
 
 
 def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
@@ -121,14 +135,15 @@ def listed_text(listed: Listed, lang: str, limit: int = LIST_LIMIT) -> str:
         return t("list.empty", lang, filters=filters_text(listed, lang))
     lines = [t("list.title", lang, count=len(listed.items), filters=filters_text(listed, lang))]
     shown = 0
-    for area, items in grouping.by_area(listed.items):
+    only = listed.filters.area
+    for area, items in grouping.by_area(listed.items, only):
         if shown >= limit:
             break
-        lines.append(f"\n{area or t('list.group_none', lang)}")
+        lines.append(f"{area or t('list.group_none', lang)}:")
         for item in items[: limit - shown]:
             lines.append(f"• {item_line(item, lang)}")
             shown += 1
-    rest = grouping.count_rows(listed.items) - shown
+    rest = grouping.count_rows(listed.items, only) - shown
     if rest > 0:
         lines.append(t("list.more", lang, count=rest))
     return "\n".join(lines)

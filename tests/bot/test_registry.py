@@ -40,11 +40,21 @@ def test_unknown_code_is_none(seeded, now):
 
 
 def test_log_update_appends_with_author_and_source(seeded, now):
-    run(seeded, now, registry.log_update, code="01/2023", text="se envió la nota al IME", author="U1",
-        source="slack:C1/1.2")
+    run(
+        seeded,
+        now,
+        registry.log_update,
+        code="01/2023",
+        text="se envió la nota al IME",
+        author="U1",
+        source="slack:C1/1.2",
+    )
     it = item(seeded, now + timedelta(seconds=1), "01/2023")
-    assert (it.entries[0].text, it.entries[0].author, it.entries[0].source) == ("se envió la nota al IME", "U1",
-                                                                                 "slack:C1/1.2")
+    assert (it.entries[0].text, it.entries[0].author, it.entries[0].source) == (
+        "se envió la nota al IME",
+        "U1",
+        "slack:C1/1.2",
+    )
 
 
 def test_empty_note_is_refused(seeded, now):
@@ -115,7 +125,13 @@ def test_next_meeting(seeded, now):
     with seeded.read() as s:
         sc = registry.scope(session=s, commission="COVE", now=now)
         assert registry.next_meeting(session=s, sc=sc) is None
-    run(seeded, now, registry.add_meeting, name="Segunda Sesión Ordinaria", at=datetime(2023, 3, 1, 10, tzinfo=now.tzinfo))
+    run(
+        seeded,
+        now,
+        registry.add_meeting,
+        name="Segunda Sesión Ordinaria",
+        at=datetime(2023, 3, 1, 10, tzinfo=now.tzinfo),
+    )
     with seeded.read() as s:
         sc = registry.scope(session=s, commission="COVE", now=now)
         assert registry.next_meeting(session=s, sc=sc).name == "Segunda Sesión Ordinaria"
@@ -130,8 +146,14 @@ def test_two_writers_on_the_same_commitment_keep_both(seeded, now):
             barrier.wait()
             for i in range(10):
                 run(seeded, now, registry.log_update, code="01/2023", text=f"{name} {i}", author=name)
-                run(seeded, now, registry.set_status, code="01/2023", status="done" if i % 2 else "in_progress",
-                    author=name)
+                run(
+                    seeded,
+                    now,
+                    registry.set_status,
+                    code="01/2023",
+                    status="done" if i % 2 else "in_progress",
+                    author=name,
+                )
         except BaseException as exc:  # any failure, including "database is locked"
             errors.append(exc)
 

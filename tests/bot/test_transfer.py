@@ -6,9 +6,9 @@ import csv
 import io
 
 import pytest
+from tests_support import cli
 
 from bot.cli import main
-from tests_support import cli
 
 NOW = "2023-02-13T10:00:00-06:00"
 HEADER = "code,description,status,areas,due,origin,origin_date,notes\n"
@@ -64,14 +64,25 @@ def test_errors_in_english_on_request(env, tmp_path):
 
 def test_bom_semicolons_accents_and_english_status(env, tmp_path):
     path = tmp_path / "staff.csv"
-    text = "Código;Descripción;Estatus;Áreas;Plazo;Notas;Comentarios internos\n1/2023;Entregar nota;done;derfe, UTSI;15/03/2023;Enviada;x\n"
+    text = (
+        "Código;Descripción;Estatus;Áreas;Plazo;Notas;Comentarios internos\n"
+        "1/2023;Entregar nota;done;derfe, UTSI;15/03/2023;Enviada;x\n"
+    )
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     result = cli(env, "import", str(path), "--now", NOW)
     assert result.code == 0, result.stderr
     assert "Comentarios internos" in result.stderr  # the extra column is named in a warning
     row = next(csv.DictReader(io.StringIO(cli(env, "export", "--format", "csv").stdout)))
-    assert row == {"code": "01/2023", "description": "Entregar nota", "status": "Atendido", "areas": "DERFE;UTSI",
-                   "due": "2023-03-15", "origin": "", "origin_date": "", "notes": "Enviada"}
+    assert row == {
+        "code": "01/2023",
+        "description": "Entregar nota",
+        "status": "Atendido",
+        "areas": "DERFE;UTSI",
+        "due": "2023-03-15",
+        "origin": "",
+        "origin_date": "",
+        "notes": "Enviada",
+    }
 
 
 def test_xlsx_with_date_cells(env, tmp_path):
@@ -125,7 +136,13 @@ def test_markdown_report_names_every_commitment(env):
     assert "Estatus previo" not in md or "estatus" in md.lower()
 
 
-@pytest.mark.parametrize("args", [["session", "add", "--name", "Segunda", "--at", "mañana"], ["--lang", "en", "session", "add", "--name", "x", "--at", "bad"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["session", "add", "--name", "Segunda", "--at", "mañana"],
+        ["--lang", "en", "session", "add", "--name", "x", "--at", "bad"],
+    ],
+)
 def test_bad_dates_on_the_command_line(env, args):
     result = cli(env, *args)
     assert result.code == 2 and "Traceback" not in result.stderr and "--at" in result.stderr

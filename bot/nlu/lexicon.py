@@ -1,0 +1,117 @@
+"""Cue patterns over folded text (lower case, no accents); commitment codes appear as ``#`` runs."""
+
+from __future__ import annotations
+
+import re
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+CODE = r"#+"
+COMPROMISO = r"compromi[sz]os?|commitments?|item"
+
+HELP = rx(
+    r"^\W*(?:ayuda+|help|auxilio|menu|comandos|instrucciones|\?+ayuda)\b"
+    r"|\b(?:que|what)\s+(?:sabes|puedes|can\s+you|do\s+you)\s*(?:hacer|do|understand)?"
+    r"|\bque\s+puedo\s+(?:preguntar|pedir|hacer)|\bque\s+comandos|\bwhat\s+commands|\bhow\s+(?:do|can)\s+i\b"
+    r"|\bhow\s+to\s+use\b|\bcomo\s+(?:te\s+uso|funciona|se\s+usa|te\s+utilizo|le\s+hago)|\bme\s+explicas\s+como"
+    r"|\bhelp\s+(?:me|pls|please)\b|\bhow\s+do\s+i\s+use"
+    r"|\bque\s+(?:te|le)\s+puedo\s+(?:preguntar|pedir)|\bque\s+haces\b|\bpara\s+que\s+(?:sirves|eres)"
+    r"|\bcomo\s+(?:registro|anoto|agrego|cambio|marco|consulto|veo|pido|le\s+hago\s+para)\b"
+    r"|\bwhat\s+(?:do|are)\s+you\s+(?:do|for)\b|\bwhat\s+are\s+you\s+for"
+)
+NEXT_SESSION = rx(
+    r"\b(?:siguiente|sigiente|siguente|proxima|next|nueva)\s+(?:\w+\s+){0,2}?(?:sesion|session|meeting)"
+    r"|\b(?:sesion|session)(?:\s+\w+){0,6}\s+(?:cuando|when)\b|\bcuando\s+(?:es\s+)?(?:la\s+)?(?:\w+\s+)?sesion\b"
+    r"|\bcuando\s+sesiona|\bwhen\s+(?:does|will)\s+the\s+(?:commission|cove)\s+meet|\bmeets?\s+next\b"
+    r"|\bfecha\s+(?:de\s+)?(?:la\s+)?(?:siguiente|sigiente|proxima)\s+sesion"
+    r"|\b(?:siguiente|proxima|next)\s+(?:ordinaria|extraordinaria|ordinary|extraordinary)\b|\bsesionar\b"
+    r"|\bmeets?\s+again\b|\bvolvemos\s+a\s+sesionar|\bnext\s+(?:cove|commission)\s+(?:session|meeting)"
+)
+CREATE = rx(
+    rf"\b(?:agrega|agregar|agregale|anade|anadir|nuevo|nueva|registra|registrar|alta\s+(?:de|del)|crea|crear|"
+    rf"add|new|create|captura|da\s+de\s+alta)\s+(?:(?:un|una|a|el|otro|este|esta|this|another)\s+)?(?:nuevo\s+|new\s+)?(?:{COMPROMISO})\b"
+)
+# Words before the code that make the message a log entry ("Avance en 01/2023: …").
+LOG_PREFIX = rx(
+    r"\b(?:avance|avances|avanse|avanze|progreso|progress|bitacora|anota|anotar|agrega\s+(?:una\s+)?nota|"
+    r"nota|notas|note|log|logea|update|actualizacion|actualiza|seguimiento|accion|registra|registrar|"
+    r"registrale|reporta)\b"
+)
+THANKS = rx(r"\b(?:gracias|thanks|thank\s+you|thx|buen\s+trabajo|great\s+job|good\s+job|felicidades|bravo)\b")
+QUESTION_START = rx(
+    r"^[^\w#]*(?:(?:hola|oye|oigan|buenas|hey|hi)\W+)?(?:como|que|cual|cuales|cuando|donde|en\s+que|sabes|me\s+pasas|"
+    r"me\s+recuerdas|hay|how|what|whats|when|where|which|is|are|has|have|any|do|does|did|status|estatus|"
+    r"quick\s+check|ya\s+se|sigue|y\s+el|y\s+la|y\s+lo)\b"
+)
+DUE_CUE = rx(
+    r"\b(?:vence|vencen|vencera|vencimiento|plazo|fecha\s+limite|fecha|deadline|due|recorre|recorrer|recorrio|"
+    r"recorremos|pasa|pasalo|pasar|mueve|muevan|mover|move|push|extend|postpone|reprograma|reprogramar|prorroga|"
+    r"amplia|cambia|cambiar|debe\s+quedar|tiene\s+como|entrega|a\s+mas\s+tardar|para\s+el|hasta)\b"
+)
+# Status words, each with the status it sets.
+DONE = (
+    r"atendid[oa]s?|atendio|cumplid[oa]s?|conclui?d[oa]s?|listo|lista|terminad[oa]s?|cerrad[oa]s?|"
+    r"finalizad[oa]s?|resuelt[oa]s?|done|completed?|closed?|finished|resolved"
+)
+IN_PROGRESS = r"en\s+proceso|en\s+curso|in\s+progress|in-progress|en\s+tramite|trabajando|underway|ongoing"
+PENDING = r"pendientes?|sin\s+atender|pending|no\s+atendid[oa]|sin\s+iniciar|not\s+started"
+REOPEN = r"reabr\w*|reopen\w*|reabre"
+STATUS_WORD = rx(
+    rf"\b(?P<done>{DONE})\b|\b(?P<in_progress>{IN_PROGRESS})\b|\b(?P<pending>{PENDING})\b"
+    rf"|\b(?P<reopen>{REOPEN})\b"
+)
+STATUS_VERB = rx(
+    r"\b(?:da|dar|den|dalo|darlo|doy|damos)\s+(?:por|x)\b|\bmarca\w*|\bmark\w*|\bpon\b|\bponle\b|\bponer\b"
+    r"|\bcierra\w*|\bcerrar\b|\bclose\b|\bset\b|\bestatus\b.*\b(?:a|to)\b|\bcambia\w*\s+(?:el\s+)?(?:estatus|status)"
+    r"|\bpasa\s+a\b|\bback\s+to\b|\bqueda\s+como\b|\bquedo\b|\bsigue\b|\besta\b|\bestan\b|\bis\b|\bare\b|\bqueda\b"
+    r"|\bya\s+se\s+atendio|\bya\s+quedo\b|\bnow\b|\bone\s+is\b"
+    r"|\bregres\w*|\bvuelve\w*|\bdevuelve\w*|\bdeja\w*|\bpasalo\b|\bmove\b|\bchange\w*|\bput\b|\bturn\b"
+    rf"|\b(?:{REOPEN})\b"
+)
+CLOSE_VERB = rx(r"\b(?:cierra\w*|cerrar|close|ya\s+quedo|quedo\s+listo)\b")
+CLOSE_IMPERATIVE = rx(r"\b(?:cierra\w*|cerrar|close)\b")
+
+LIST_CUE = rx(
+    r"\b(?:pendientes|pendeintes|pendietes|pendiente|abiert[oa]s|open|outstanding|atrasad\w*|atrazad\w*|vencid\w*|"
+    r"overdue|late|retrasad\w*|vence|vencen|due|en\s+proceso|in\s+progress|atendid[oa]s|cerrad[oa]s|closed|done|"
+    r"lista|listado|list|compromisos|commitments|items|everything|pending|venzan|deadline)\b"
+)
+# Weak cues make a list only together with an area ("¿qué tiene la DAC?").
+LIST_WEAK = rx(
+    r"\b(?:todo|todos|all|queda|quedan|tiene|tienen|show|muestra|muestrame|dame|mis|my|stuff|cosas|ones|"
+    r"lo\s+de|lo\s+del|que\s+hay)\b"
+)
+OVERDUE = rx(r"\b(?:atrasad\w*|atrazad\w*|vencid\w*|overdue|late|retrasad\w*|fuera\s+de\s+plazo|past\s+due)\b")
+DUE_BEFORE = rx(r"\b(?:vence|vencen|venzan|due|antes|before|by|a\s+mas\s+tardar|hasta)\b")
+LIST_OPEN = rx(
+    r"\b(?:pendientes?|pendeintes|pendietes|abiert[oa]s?|open|outstanding|queda|quedan|le\s+falta|"
+    r"pending|still\s+have)\b"
+)
+LIST_DONE = rx(r"\b(?:atendid[oa]s|cerrad[oa]s|closed|done|cumplid[oa]s|conclui?d[oa]s|terminad[oa]s|completed)\b")
+LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
+MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
+
+SUBJECT_MARKER = rx(
+    r"\b(?:lo\s+del?|lo\s+de\s+la|lo\s+de\s+los|lo\s+de\s+las|el\s+de\s+la|el\s+del?|la\s+de\s+la|la\s+del?|"
+    r"the\s+one\s+about(?:\s+the)?|the\s+one\s+on(?:\s+the)?|about\s+the|regarding(?:\s+the)?)\s+"
+)
+SUBJECT_QUESTION = rx(
+    r"^[^\w#]*(?:(?:hola|oye|oigan|hey|hi)\W+)?(?:y\s+(?:el|la|los|las|lo\s+de)?|"
+    r"como\s+va(?:mos|n)?\s+(?:con\s+)?(?:el|la|los|las)?|que\s+(?:paso|onda|hay|tal)\s+(?:con\s+)?(?:el|la|los|las)?|"
+    r"en\s+que\s+(?:quedo|va|estatus\s+esta)\s+(?:el|la)?|ya\s+(?:quedo|se\s+\w+|esta|salio)\s+(?:el|la|los|las)?|"
+    r"sigue\s+(?:pendiente|abierto|en\s+proceso)\s+(?:el|la)?|"
+    r"how\s+is(?:\s+the)?|how's(?:\s+the)?|(?:what's\s+the\s+)?status\s+of(?:\s+the)?|"
+    r"any\s+(?:news|progress|update|updates)\s+(?:on|about|with)(?:\s+the)?|what\s+about(?:\s+the)?|"
+    r"where\s+are\s+we\s+(?:on|with)(?:\s+the)?|is\s+the)\s+"
+)
+# "mark the Montreal visit as closed", "da por atendido lo de…": a status verb, then the subject.
+SUBJECT_COMMAND = rx(
+    r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+)?(?:mark|marca|marcar|close|cierra|reopen|reabre|"
+    r"da\s+por\s+\w+|pon|ponle|set|move|mueve|recorre|pasa)\s+(?:the|el|la|los|las|lo\s+de)?\s*"
+    r"(?:(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|of|de|del)\s+(?:the\s+|la\s+|el\s+)?)?"
+)
+LAUGH = rx(r"\b(?:ja(?:ja)+|je(?:je)+|lol|lmao|haha\w*|xd)\b")
+ARTICLES = rx(r"^(?:el|la|los|las|lo|del|de|the|a|an)\s+")

@@ -1,0 +1,386 @@
+"""Text → Request: which intent, which commitment, status, area, date, note."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from bot.codes import CODE_RE
+from bot.nlu import lexicon as lx
+from bot.nlu.areas import AreaCatalog
+from bot.nlu.dates import DateHit, fallback, find_dates
+from bot.nlu.request import Request
+
+MAX_CHARS = 4000
+_REFERENCE = re.compile(r"\b[A-Za-z]{2,}(?:/[A-Za-z0-9-]+)+/\d{4}\b")  # INE/CG241/2022, INE/DERFE/0132/2023
+_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
+_YES = re.compile(r"^\W*(?:si|sí|yes|y|ok|okay|confirmo|confirmado|correcto|dale|va|claro|sure)\W*$", re.I)
+_NO = re.compile(r"^\W*(?:no|nel|cancela|cancelar|cancel|mejor\s+no)\W*$", re.I)
+
+
+def fold_aligned(text: str) -> str:
+    """Lower case without accents, one character for each character, so spans map back."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKD", ch.lower())
+        base = folded[0] if folded else ch
+        out.append(base if not unicodedata.combining(base) else ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message in the forms the rules need."""
+
+    raw: str  # as written (mention stripped)
+    folded: str  # lower case, no accents, same length
+    masked: str  # folded, codes as '#', references as spaces
+    code: str | None
+    code_span: tuple[int, int] | None
+    dates: tuple[DateHit, ...]
+    now: datetime
+
+    @property
+    def question(self) -> bool:
+        return "?" in self.raw or bool(lx.QUESTION_START.search(self.masked))
+
+    def before_code(self) -> str:
+        return self.masked[: self.code_span[0]] if self.code_span else self.masked
+
+    def after_code(self) -> str:
+        return self.raw[self.code_span[1] :] if self.code_span else ""
+
+
+def analyse(text: str, now: datetime) -> Text:
+    raw = _MENTION.sub("", text)[:MAX_CHARS]
+    folded = fold_aligned(raw)
+    masked = _REFERENCE.sub(lambda m: " " * len(m[0]), folded)
+    code = span = None
+    for m in CODE_RE.finditer(masked):
+        if int(m.group(1)) == 0:
+            continue
+        if code is None:
+            code, span = f"{int(m.group(1)):02d}/{m.group(2)}", (m.start(), m.end())
+        masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
+    dates = tuple(find_dates(masked, now.date()))
+    return Text(raw=raw, folded=folded, masked=masked, code=code, code_span=span, dates=dates, now=now)
+
+
+def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
+    """Understand one message at ``now`` (aware, in the commission's zone)."""
+    if not text or not text.strip():
+        return Request()
+    too_long = len(text) > MAX_CHARS
+    if _YES.match(text):
+        return Request(confirm="yes")
+    if _NO.match(text):
+        return Request(confirm="no")
+    t = analyse(text, now)
+    request = _with_code(t, catalog) if t.code else _without_code(t, catalog)
+    return replace(request, too_long=too_long) if too_long else request
+
+
+# --- messages that name a code -------------------------------------------------------------------
+
+
+def _with_code(t: Text, catalog: AreaCatalog) -> Request:
+    before = t.before_code()
+    base = Request(code=t.code)
+    if lx.CREATE.search(before):
+        return _create(t, catalog)
+    if lx.LOG_PREFIX.search(before) and not _status_command(t) and (_note(t) and not t.question or _is_statement(t)):
+        return replace(base, intent="log_update", text=_note(t))
+    status = _status_change(t)
+    if status and not (t.question and not lx.CLOSE_IMPERATIVE.search(t.masked)):
+        return replace(base, intent="set_status", status=status)
+    due = _deadline(t)
+    if due is not None and not _asks_when(t) and not (t.raw.rstrip().endswith("?") and not _imperative_due(t)):
+        return _with_date(replace(base, intent="set_due"), due, t)
+    if _bad_date(t):
+        return replace(base, intent="set_due", date_phrase=_bad_date(t))
+    late = _fallback_deadline(t)
+    if late is not None:
+        return replace(base, intent="set_due", date=late[0], date_precision="day", date_phrase=late[1])
+    if _is_statement(t):
+        return replace(base, intent="log_update", text=_note(t))
+    if (lx.THANKS.search(t.masked) or lx.LAUGH.search(t.masked)) and not t.raw.rstrip().endswith("?"):
+        return replace(base, intent="unknown")
+    if _chatter(t):
+        return replace(base, intent="unknown")
+    return replace(base, intent="status")
+
+
+def _chatter(t: Text) -> bool:
+    """A code mentioned in passing ("the 02/2023 meeting had the best coffee"): many words, no ask, no cue."""
+    words = re.findall(r"[a-z]+", t.masked)
+    asks = re.search(r"\b(?:estatus|status|info|informacion|como|avance|detalle|details?|necesito|need)\b", t.masked)
+    return len(words) >= 6 and not t.question and not asks and not lx.STATUS_WORD.search(t.masked)
+
+
+def _status_command(t: Text) -> bool:
+    """A status verb right before the code ("Cierra el 4/2023, …", "reabrir 12/2022, …")."""
+    head = t.before_code()
+    return bool(
+        re.search(
+            rf"\b(?:{lx.REOPEN}|cierra\w*|close|da\s+por\s+\w+|marca\w*)\s+(?:el\s+)?"
+            rf"(?:compromiso\s+)?$",
+            head,
+        )
+    )
+
+
+def _status_change(t: Text) -> str | None:
+    """The status the message sets, when it reads as a change of status."""
+    words = [m for m in lx.STATUS_WORD.finditer(t.masked) if not _inside_note(t, m.start())]
+    close = lx.CLOSE_VERB.search(t.masked)
+    if close and not words and not _inside_note(t, close.start()):
+        return "done"
+    if not words:
+        return None
+    if not (lx.STATUS_VERB.search(t.masked) or _bare_code_status(t)):
+        return None
+    m = words[0]
+    kind = m.lastgroup or ""
+    return {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}[kind]
+
+
+def _bare_code_status(t: Text) -> bool:
+    """``11/2022 done``, ``close 06/2023``: a code and a status word and little else."""
+    words = re.findall(r"[a-z#]+", t.masked)
+    return len(words) <= 5
+
+
+def _inside_note(t: Text, position: int) -> bool:
+    """Whether a position lies in the free text after ``CODE:`` or ``CODE,`` (a note, not a command)."""
+    if not t.code_span:
+        return False
+    after = t.masked[t.code_span[1] :]
+    m = re.match(r"\s*[:,;.-]\s*", after)
+    if m is None:
+        return False
+    return position >= t.code_span[1] + m.end() and not _status_command(t)
+
+
+def _imperative_due(t: Text) -> bool:
+    return bool(re.search(r"\b(?:recorre|mueve|move|push|extend|cambia|change|pasa|set|pon|postpone)\b", t.masked))
+
+
+def _asks_when(t: Text) -> bool:
+    return t.question and bool(re.search(r"\b(?:cuando|when|que\s+fecha|what\s+date)\b", t.masked))
+
+
+def _deadline(t: Text) -> DateHit | None:
+    if not t.dates or not lx.DUE_CUE.search(t.masked) and not _code_then_date(t):
+        return None
+    return t.dates[-1] if len(t.dates) > 1 and re.search(r"\b(?:de|from)\b.*\b(?:a|al|to)\b", t.masked) else t.dates[0]
+
+
+def _fallback_deadline(t: Text) -> tuple[date, str] | None:
+    """A deadline phrase the grammar does not know, handed to dateparser ("vence el 3-abr-2023")."""
+    if t.dates or t.question:
+        return None
+    cues = list(lx.DUE_CUE.finditer(t.masked))
+    if not cues:
+        return None
+    tail = t.masked[cues[-1].end() :]
+    tail = re.sub(r"^[\s#:,]*(?:(?:es|a|al|el|la|para|to|is|on|en|hasta|del|de)\s+)*", "", tail).strip(" ?.!")
+    if not tail or len(tail) > 40 or not re.search(r"\d|[a-z]{3,}", tail):
+        return None
+    found = fallback(tail, t.now)
+    return (found, tail) if found and found >= t.now.date() else None
+
+
+def _bad_date(t: Text) -> str | None:
+    """A deadline written as a date that does not exist ("vence el 31/02/2023")."""
+    from bot.nlu.dates import BAD_NUMERIC
+
+    if t.dates or t.question or not lx.DUE_CUE.search(t.masked):
+        return None
+    m = BAD_NUMERIC.search(t.masked)
+    return t.raw[m.start() : m.end()] if m else None
+
+
+def _code_then_date(t: Text) -> bool:
+    return bool(t.code_span and re.search(r"#\s+(?:is\s+)?(?:due|para|for)\b", t.masked))
+
+
+def _is_statement(t: Text) -> bool:
+    """Progress stated rather than asked ("Sobre el 11/2022: ya se mandó…", "En el 14/2022 ya se tuvo…")."""
+    if t.raw.rstrip().endswith("?") or lx.LAUGH.search(t.masked):
+        return False
+    after = t.masked[t.code_span[1] :] if t.code_span else ""
+    if t.question and not re.match(r"\s*[:,]", after):
+        return False
+    words = re.findall(r"[a-z]+", after)
+    if re.match(r"\s*[:,;.-]\s*\S", after) and len(words) >= 3:
+        return True
+    if re.match(r"\s+ya\s+\w+", after) and len(words) >= 4:
+        return True
+    # "En el 13/2019 el OPL ya mandó…", "On 12/2019 we already got…": a preposition names the code.
+    head = t.before_code()
+    if re.search(r"\b(?:estatus|status|info|necesito|need|pasas|dime|tell)\b", head):
+        return False
+    named = re.search(
+        r"(?:^|\W)(?:en|sobre|del|de|on|for|re|about|regarding)\s+(?:el\s+|la\s+)?(?:compromiso\s+|commitment\s+)?$",
+        head,
+    )
+    return bool(named) and len(words) >= 4
+
+
+def _note(t: Text) -> str:
+    after = t.after_code()
+    note = re.sub(r"^\s*[:,;.\-–—]+\s*", "", after).strip()
+    if not note:
+        note = re.sub(r"[\s:,;.\-]+$", "", t.raw[: t.code_span[0]] if t.code_span else t.raw).strip()
+    return note
+
+
+# --- messages without a code ---------------------------------------------------------------------
+
+
+def _without_code(t: Text, catalog: AreaCatalog) -> Request:
+    if lx.CREATE.search(t.masked):
+        return _create(t, catalog)
+    if lx.HELP.search(t.masked):
+        return Request(intent="help")
+    if lx.NEXT_SESSION.search(t.masked):
+        return Request(intent="next_session")
+    subject = _subject(t, catalog)
+    if subject is not None:
+        return subject
+    listed = _list(t, catalog)
+    if listed is not None:
+        return listed
+    return Request()
+
+
+def _create(t: Text, catalog: AreaCatalog) -> Request:
+    m = lx.CREATE.search(t.masked)
+    if m is None:
+        return Request()
+    rest = t.raw[m.end() :]
+    description = re.sub(r"^\s*[:,;.\-–—]+\s*", "", rest).strip()
+    if t.code and t.code_span and t.code_span[0] >= m.end():
+        description = re.sub(r"^[\s:,;.\-–—]+", "", t.raw[t.code_span[1] :]).strip()
+    names = _areas_in(description, catalog)
+    due = next((d for d in t.dates if d.start >= m.end()), None)
+    request = Request(
+        intent="create", code=t.code, text=description or None, area=names[0] if names else None, areas=tuple(names)
+    )
+    return _with_date(request, due, t) if due else request
+
+
+def _areas_in(text: str, catalog: AreaCatalog) -> list[str]:
+    found: list[str] = []
+    rest = text
+    for _ in range(6):
+        hit = catalog.find(rest)
+        if hit is None:
+            break
+        acronym, (_, end) = hit
+        if acronym not in found:
+            found.append(acronym)
+        words = re.findall(r"\S+", rest)
+        rest = " ".join(words[end:]) if end < len(words) else ""
+    return found
+
+
+def _with_date(request: Request, hit: DateHit, t: Text) -> Request:
+    return replace(
+        request,
+        date=hit.date,
+        date_precision=hit.precision,
+        alternatives=hit.alternatives,
+        date_phrase=t.raw[hit.start : hit.end].strip(),
+    )
+
+
+def _list(t: Text, catalog: AreaCatalog) -> Request | None:
+    area_hit = catalog.find(t.raw)
+    if area_hit is None:
+        token = next((w for w in re.findall(r"[A-Za-z]{4,}", t.raw) if w.isupper()), None)
+        fuzzy = catalog.fuzzy_token(token) if token else None
+        area_hit = (fuzzy, (0, 0)) if fuzzy else None
+    cue = lx.LIST_CUE.search(t.masked) or _fuzzy_pending(t.masked)
+    mine = bool(lx.MINE.search(t.masked)) and bool(cue)
+    if not cue and not (area_hit and (lx.LIST_WEAK.search(t.masked) or _short(t))):
+        return None
+    overdue = bool(lx.OVERDUE.search(t.masked))
+    due = t.dates[0] if t.dates and lx.DUE_BEFORE.search(t.masked) else None
+    status = _list_status(t, overdue or due is not None)
+    request = Request(
+        intent="list",
+        status=status,
+        area=area_hit[0] if area_hit else None,
+        overdue=overdue,
+        mine=mine and area_hit is None,
+    )
+    return _with_date(request, due, t) if due else request
+
+
+def _short(t: Text) -> bool:
+    return len(re.findall(r"\w+", t.masked)) <= 4
+
+
+def _fuzzy_pending(masked: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return any(fuzz.ratio(word, "pendientes") >= 80 for word in re.findall(r"[a-z]{8,}", masked))
+
+
+def _list_status(t: Text, implied_open: bool) -> str | None:
+    if lx.LIST_IN_PROGRESS.search(t.masked):
+        return "in_progress"
+    if lx.LIST_DONE.search(t.masked) and not lx.LIST_OPEN.search(t.masked):
+        return "done"
+    if lx.LIST_OPEN.search(t.masked) or implied_open or _fuzzy_pending(t.masked):
+        return "open"
+    return None
+
+
+def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
+    """A commitment named by its subject: "¿qué pasó con lo de la visita a Montreal?"."""
+    m = lx.SUBJECT_MARKER.search(t.masked) or lx.SUBJECT_QUESTION.search(t.masked)
+    m = m or lx.SUBJECT_COMMAND.search(t.masked)
+    if m is None:
+        return None
+    start = m.end()
+    if not re.search(r"[a-z]{3,}", t.masked[start:]) or "    " in t.masked[m.start() : start]:
+        return None  # what followed was a masked reference (INE/CG…), not a subject
+    area = catalog.find(t.raw[start:])
+    if area is not None and area[1][0] <= 1 and len(re.findall(r"\w+", t.raw[start:])) <= area[1][1] + 3:
+        return None  # "lo de la DEA": the subject is an area, so this is a list
+    end = len(t.masked)
+    status = _status_change(t) if (lx.STATUS_VERB.search(t.masked) or lx.STATUS_WORD.search(t.masked)) else None
+    due = _deadline(t) if not t.question else None
+    cut = [h.start for h in ([due] if due else [])]
+    cut += [w.start() for w in lx.STATUS_WORD.finditer(t.masked) if w.start() > start] if status else []
+    if cut:
+        end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
+    subject = _trim_subject(t.raw[start:end])
+    if not subject:
+        return None
+    if due is not None:
+        return _with_date(Request(intent="set_due", text=subject), due, t)
+    if status and not t.question:
+        return Request(intent="set_status", status=status, text=subject)
+    return Request(intent="status", text=subject)
+
+
+_TAIL = re.compile(
+    r"(?:\s+(?:sigue|queda|quedo|esta|is|as|como|to|a|al|para|es|vence|pasa|el|la|en|now|ya|ahora|de))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _trim_subject(text: str) -> str:
+    text = re.sub(r"[?¿!¡.,;:]+", " ", text)
+    text = " ".join(text.split())
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TAIL.sub("", text).strip()
+        text = re.sub(r"^(?:el|la|los|las|lo|del|de|the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return text

@@ -1,0 +1,112 @@
+"""Finding the commitment a user means: by code, or by the words of its subject."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from bot.codes import split_code
+from bot.model import Candidates, NotFound
+from bot.registry import Scope
+from bot.textnorm import fold
+from storage import queries as q
+
+CLEAR_WIN = 12  # points a subject match must lead the next one by
+MIN_SCORE = 55
+
+
+def resolve_code(*, session: Session, sc: Scope, code: str | None, subject: str | None) -> str | NotFound | Candidates:
+    """The code the user means, or what to answer instead.
+
+    Args:
+        session: any session.
+        sc: scope.
+        code: the code as written (already ``NN/YYYY``), if any.
+        subject: the words that name the commitment, when there is no code.
+
+    Returns:
+        The code; ``NotFound`` with the nearest codes; or ``Candidates`` when several subjects are close.
+    """
+    texts = q.commitment_texts(session=session, commission_id=sc.commission_id)
+    if code:
+        if any(c == code for c, _, _ in texts):
+            return code
+        return NotFound(code=code, suggestions=nearest_codes(code, texts))
+    if not subject:
+        return NotFound(code=None, subject="")
+    return by_subject(subject, texts)
+
+
+def nearest_codes(code: str, texts: list[tuple[str, str, str]], limit: int = 3) -> tuple[tuple[str, str], ...]:
+    number, year = split_code(code)
+
+    def distance(entry: tuple[str, str, str]) -> tuple[int, int]:
+        n, y = split_code(entry[0])
+        return (abs(y - year) * 10 + abs(n - number), n)
+
+    ranked = sorted(texts, key=distance)[:limit]
+    return tuple((c, t) for c, t, _ in ranked)
+
+
+def by_subject(subject: str, texts: list[tuple[str, str, str]]) -> str | NotFound | Candidates:
+    from rapidfuzz import fuzz, process, utils
+
+    if not texts:
+        return NotFound(code=None, subject=subject)
+    choices = {c: stems(t) for c, t, _ in texts}
+    query = stems(subject)
+    scored = process.extract(query, choices, scorer=fuzz.token_set_ratio, processor=utils.default_process, limit=5)
+    partial = {key: fuzz.partial_ratio(query, choices[key], processor=utils.default_process) for _, _, key in scored}
+    ranked = sorted(((0.5 * s + 0.5 * partial[k], k) for _, s, k in scored), reverse=True)
+    best_score, best = ranked[0]
+    if best_score < MIN_SCORE:
+        return NotFound(code=None, subject=subject, suggestions=tuple((k, _text(texts, k)) for _, k in ranked[:3]))
+    close = [k for s, k in ranked if best_score - s < CLEAR_WIN]
+    if len(close) == 1:
+        return best
+    return Candidates(subject=subject, options=tuple((k, _text(texts, k)) for k in close[:5]))
+
+
+_STOP = frozenset(
+    [
+        "de",
+        "del",
+        "la",
+        "el",
+        "los",
+        "las",
+        "lo",
+        "y",
+        "e",
+        "o",
+        "a",
+        "al",
+        "en",
+        "con",
+        "por",
+        "para",
+        "que",
+        "se",
+        "su",
+        "sus",
+        "un",
+        "una",
+        "the",
+        "of",
+        "to",
+        "and",
+        "for",
+        "on",
+        "with",
+    ]
+)
+
+
+def stems(text: str) -> str:
+    """Words cut to a five-letter stem, stop words dropped: "observadores electorales" ≈ "observador electoral"."""
+    import re
+
+    return " ".join(w[:5] for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in _STOP)
+
+
+def _text(texts: list[tuple[str, str, str]], code: str) -> str:
+    return next(t for c, t, _ in texts if c == code)

@@ -1,0 +1,118 @@
+"""The terminal shell and ``parse``, through the real command line, on the seed-004 registry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from tests_support import cli
+
+NOW = "2023-02-13T10:00:00-06:00"
+
+
+@pytest.fixture
+def registry_env(env):
+    from conftest import SEED_CSV
+
+    assert cli(env, "import", str(SEED_CSV), "--now", NOW).code == 0
+    return env
+
+
+def shell(env, *lines, lang=None, user=None):
+    args = ["shell", "--now", NOW] + (["--lang", lang] if lang else []) + (["--user", user] if user else [])
+    result = cli(env, *args, stdin="\n".join(lines) + "\n")
+    assert result.code == 0 and "Traceback" not in result.stderr
+    return [block for block in result.stdout.split("\n\n") if block.strip()]
+
+
+def test_status_reply_names_code_text_status_areas_and_updates(registry_env):
+    (reply,) = shell(registry_env, "¿Cómo va el 23/2022?")
+    assert "23/2022" in reply and "proselitismo" in reply
+    assert "En proceso" in reply and "DERFE, DECEYEC, DEOE, DJ" in reply
+    assert "31 de marzo de 2023" in reply and "INE/DERFE/0132/2023" in reply
+
+
+def test_log_update_persists_across_runs(registry_env):
+    (done,) = shell(registry_env, "Registra avance en 01/2023: se envió la nota al IME")
+    assert "01/2023" in done
+    (status,) = shell(registry_env, "¿cómo va el 01/2023?")
+    assert "se envió la nota al IME" in status
+
+
+def test_status_change_says_before_and_after(registry_env):
+    (reply,) = shell(registry_env, "Da por atendido el 08/2023")
+    assert "Pendiente" in reply and "Atendido" in reply
+    assert "Atendido" in cli(registry_env, "export", "--format", "csv").stdout.splitlines()[-1]
+
+
+def test_deadline_change_and_ambiguous_day_is_confirmed_first(registry_env):
+    first, second, third = shell(registry_env, "el 08/2023 vence el próximo martes", "el 21", "¿cómo va el 08/2023?")
+    assert "14 de febrero" in first and "21 de febrero" in second
+    assert "21 de febrero de 2023" in third
+
+
+def test_unanswered_ambiguity_writes_nothing(registry_env):
+    shell(registry_env, "el 08/2023 vence el próximo martes")
+    (reply,) = shell(registry_env, "¿cómo va el 08/2023?")
+    assert "28 de febrero de 2023" in reply
+
+
+def test_lists_grouped_and_overdue(registry_env):
+    reply = shell(registry_env, "Pendientes de la DERFE")[0]
+    assert reply.startswith("5 compromiso(s)") and "01/2023" in reply
+    late = shell(registry_env, "¿Qué está atrasado?")[0]
+    assert "No encontré" in late
+
+
+def test_unknown_code_suggests_nearest(registry_env):
+    (reply,) = shell(registry_env, "¿Cómo va el 09/2023?")
+    assert "No encontré el 09/2023" in reply and "08/2023" in reply
+
+
+def test_subject_with_candidates(registry_env):
+    (reply,) = shell(registry_env, "¿cómo va lo del plan de riesgos?")
+    assert "19/2022" in reply and "21/2022" in reply
+
+
+def test_bad_input_gets_short_polite_answers(registry_env):
+    replies = shell(registry_env, "x" * 20000, "hola'; DROP TABLE commitment; --", "buenos días")
+    assert "muy largo" in replies[0] and len(replies[0]) < 300
+    assert all("Traceback" not in r for r in replies)
+    assert "08/2023" in shell(registry_env, "¿cómo va el 08/2023?")[0]  # nothing was lost
+
+
+def test_english_replies(registry_env):
+    (reply,) = shell(registry_env, "what's the status of 08/2023?", lang="en")
+    assert "Status: Pending" in reply
+
+
+def test_writers_are_enforced(registry_env):
+    env = dict(registry_env, BOT_WRITERS="UBOSS")
+    (reply,) = shell(env, "Da por atendido el 08/2023", user="UINTRUSO")
+    assert "permiso" in reply
+    assert "Pendiente" in cli(env, "export", "--format", "csv").stdout.splitlines()[-1]
+
+
+def test_create_takes_next_code(registry_env):
+    (reply,) = shell(registry_env, "Agrega compromiso: la UTSI enviará el informe de pruebas antes del 10 de marzo")
+    assert "09/2023" in reply
+    (shown,) = shell(registry_env, "¿cómo va el 09/2023?")
+    assert "UTSI" in shown and "10 de marzo de 2023" in shown
+
+
+def test_parse_reads_stdin_one_object_per_line_blank_lines_included(env):
+    result = cli(env, "parse", "--now", NOW, stdin="¿Cómo va el 1/2023?\n\nbuenos días\n")
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["intent"] for o in objects] == ["status", "unknown", "unknown"]
+    assert objects[0]["code"] == "01/2023"
+    assert all(set(o) >= {"intent", "code", "status", "area", "date", "text", "overdue"} for o in objects)
+
+
+def test_parse_text_argument(env):
+    result = cli(env, "parse", "El plazo del 02/2023 es el 20 de marzo", "--now", NOW)
+    assert json.loads(result.stdout)["date"] == "2023-03-20"
+
+
+def test_bad_now_is_one_line_exit_2(env):
+    result = cli(env, "parse", "hola", "--now", "ayer")
+    assert result.code == 2 and len(result.stderr.strip().splitlines()) == 1
