@@ -26,14 +26,13 @@ def parse(ctx: Context, args) -> int:
 
 
 def shell(ctx: Context, args) -> int:
+    import threading
+
     from bot.clock import now as wall_clock
     from bot.conversation import Actor, Conversation
     from bot.i18n import t
-    from bot.render.text import outcome_text
-
-    import threading
-
     from bot.nlu.dates import warm_up
+    from bot.render.text import outcome_text
 
     threading.Thread(target=warm_up, args=(ctx.now,), daemon=True, name="dateparser-warm-up").start()
     conversation = Conversation(ctx.db, ctx.settings)

@@ -14,7 +14,8 @@ COMPROMISO = r"compromi[sz]os?|commitments?|item"
 
 HELP = rx(
     r"^\W*(?:ayuda+|help|auxilio|menu|comandos|instrucciones|\?+ayuda)\b"
-    r"|\b(?:que|what)\s+(?:sabes|puedes|can\s+you|do\s+you)\s*(?:hacer|do|understand)?"
+    r"|\b(?:que|q|what)\s+(?:\w+\s+){0,2}?(?:sabes|puedes|can\s+you|do\s+you)\s*(?:hacer|do|understand)?"
+    r"|\bexpla\w*|\bexplica\w*|\bhow\s+to\s+(?:change|log|use|mark|add|update|create|set|close|ask)\b"
     r"|\bque\s+puedo\s+(?:preguntar|pedir|hacer)|\bque\s+comandos|\bwhat\s+commands|\bhow\s+(?:do|can)\s+i\b"
     r"|\bhow\s+to\s+use\b|\bcomo\s+(?:te\s+uso|funciona|se\s+usa|te\s+utilizo|le\s+hago)|\bme\s+explicas\s+como"
     r"|\bhelp\s+(?:me|pls|please)\b|\bhow\s+do\s+i\s+use"
@@ -29,6 +30,7 @@ NEXT_SESSION = rx(
     r"|\bfecha\s+(?:de\s+)?(?:la\s+)?(?:siguiente|sigiente|proxima)\s+sesion"
     r"|\b(?:siguiente|proxima|next)\s+(?:ordinaria|extraordinaria|ordinary|extraordinary)\b|\bsesionar\b"
     r"|\bmeets?\s+again\b|\bvolvemos\s+a\s+sesionar|\bnext\s+(?:cove|commission)\s+(?:session|meeting)"
+    r"|\bsesiona(?:mos|n|ra|remos)?\b"
 )
 CREATE = rx(
     rf"\b(?:agrega|agregar|agregale|anade|anadir|nuevo|nueva|registra|registrar|alta\s+(?:de|del)|crea|crear|"
@@ -42,12 +44,13 @@ LOG_PREFIX = rx(
 )
 THANKS = rx(r"\b(?:gracias|thanks|thank\s+you|thx|buen\s+trabajo|great\s+job|good\s+job|felicidades|bravo)\b")
 QUESTION_START = rx(
-    r"^[^\w#]*(?:(?:hola|oye|oigan|buenas|hey|hi)\W+)?(?:como|que|cual|cuales|cuando|donde|en\s+que|sabes|me\s+pasas|"
+    r"^[^\w#]*(?:(?:hola|oye|oigan|buenas|hey|hi)\W+)?(?:como|que|q|cual|cuales|cuando|donde|en\s+que|sabes|me\s+pasas|"
     r"me\s+recuerdas|hay|how|what|whats|when|where|which|is|are|has|have|any|do|does|did|status|estatus|"
     r"quick\s+check|ya\s+se|sigue|y\s+el|y\s+la|y\s+lo)\b"
 )
 DUE_CUE = rx(
     r"\b(?:vence|vencen|vencera|vencimiento|plazo|fecha\s+limite|fecha|deadline|due|recorre|recorrer|recorrio|"
+    r"extiende\w*|extender|ampliar|aplaza\w*|pospon\w*|adelanta\w*|entregarse|debe\s+entregarse|"
     r"recorremos|pasa|pasalo|pasar|mueve|muevan|mover|move|push|extend|postpone|reprograma|reprogramar|prorroga|"
     r"amplia|cambia|cambiar|debe\s+quedar|tiene\s+como|entrega|a\s+mas\s+tardar|para\s+el|hasta)\b"
 )
@@ -77,14 +80,17 @@ CLOSE_IMPERATIVE = rx(r"\b(?:cierra\w*|cerrar|close)\b")
 LIST_CUE = rx(
     r"\b(?:pendientes|pendeintes|pendietes|pendiente|abiert[oa]s|open|outstanding|atrasad\w*|atrazad\w*|vencid\w*|"
     r"overdue|late|retrasad\w*|vence|vencen|due|en\s+proceso|in\s+progress|atendid[oa]s|cerrad[oa]s|closed|done|"
-    r"lista|listado|list|compromisos|commitments|items|everything|pending|venzan|deadline)\b"
+    r"lista|listado|list|compromisos|commitments|items|everything|pending|venzan|deadline|vencieron)\b"
 )
 # Weak cues make a list only together with an area ("¿qué tiene la DAC?").
 LIST_WEAK = rx(
     r"\b(?:todo|todos|all|queda|quedan|tiene|tienen|show|muestra|muestrame|dame|mis|my|stuff|cosas|ones|"
     r"lo\s+de|lo\s+del|que\s+hay)\b"
 )
-OVERDUE = rx(r"\b(?:atrasad\w*|atrazad\w*|vencid\w*|overdue|late|retrasad\w*|fuera\s+de\s+plazo|past\s+due)\b")
+OVERDUE = rx(
+    r"\b(?:atrasad\w*|atrazad\w*|vencid\w*|overdue|late|retrasad\w*|fuera\s+de\s+(?:plazo|tiempo)|past\s+due|"
+    r"behind\s+schedule|vencieron|se\s+vencio|se\s+pasaron\s+de\s+(?:su\s+)?fecha|pasados?\s+de\s+fecha)\b"
+)
 DUE_BEFORE = rx(r"\b(?:vence|vencen|venzan|due|antes|before|by|a\s+mas\s+tardar|hasta)\b")
 LIST_OPEN = rx(
     r"\b(?:pendientes?|pendeintes|pendietes|abiert[oa]s?|open|outstanding|queda|quedan|le\s+falta|"
@@ -100,7 +106,7 @@ SUBJECT_MARKER = rx(
 )
 SUBJECT_QUESTION = rx(
     r"^[^\w#]*(?:(?:hola|oye|oigan|hey|hi)\W+)?(?:y\s+(?:el|la|los|las|lo\s+de)?|"
-    r"como\s+va(?:mos|n)?\s+(?:con\s+)?(?:el|la|los|las)?|que\s+(?:paso|onda|hay|tal)\s+(?:con\s+)?(?:el|la|los|las)?|"
+    r"como\s+va(?:mos|n)?\s+(?:con\s+)?(?:el|la|los|las)?|(?:que|q)\s+(?:paso|onda|hay|tal)\s+(?:con\s+)?(?:el|la|los|las)?|"
     r"en\s+que\s+(?:quedo|va|estatus\s+esta)\s+(?:el|la)?|ya\s+(?:quedo|se\s+\w+|esta|salio)\s+(?:el|la|los|las)?|"
     r"sigue\s+(?:pendiente|abierto|en\s+proceso)\s+(?:el|la)?|"
     r"how\s+is(?:\s+the)?|how's(?:\s+the)?|(?:what's\s+the\s+)?status\s+of(?:\s+the)?|"
@@ -115,3 +121,9 @@ SUBJECT_COMMAND = rx(
 )
 LAUGH = rx(r"\b(?:ja(?:ja)+|je(?:je)+|lol|lmao|haha\w*|xd)\b")
 ARTICLES = rx(r"^(?:el|la|los|las|lo|del|de|the|a|an)\s+")
+
+# A status change said of a subject with no code: "el plan de riesgos ponlo en proceso".
+STATUS_IMPERATIVE = rx(
+    r"\b(?:ponlo|ponla|pon|ponle|marca|marcalo|marcala|marcar|mark|set|close|cierra|cierralo|reabre|reabrelo|reopen|"
+    r"da(?:lo|la)?\s+por|dejalo|dejala|pasalo|pasala)\b"
+)

@@ -96,7 +96,7 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
     if status and not (t.question and not lx.CLOSE_IMPERATIVE.search(t.masked)):
         return replace(base, intent="set_status", status=status)
     due = _deadline(t)
-    if due is not None and not _asks_when(t) and not (t.raw.rstrip().endswith("?") and not _imperative_due(t)):
+    if due is not None and not _asks_when(t) and not ("?" in t.raw and not _imperative_due(t)):
         return _with_date(replace(base, intent="set_due"), due, t)
     if _bad_date(t):
         return replace(base, intent="set_due", date_phrase=_bad_date(t))
@@ -115,7 +115,11 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
 def _chatter(t: Text) -> bool:
     """A code mentioned in passing ("the 02/2023 meeting had the best coffee"): many words, no ask, no cue."""
     words = re.findall(r"[a-z]+", t.masked)
-    asks = re.search(r"\b(?:estatus|status|info|informacion|como|avance|detalle|details?|necesito|need)\b", t.masked)
+    asks = re.search(
+        r"\b(?:estatus|status|info|informacion|como|avance|detalle|details?|necesito|need|pull|show|muestra\w*|"
+        r"ensena\w*|dame|give|can\s+(?:you|u)|puedes|pasas|busca|find|look|check|revisa|see|ver)\b",
+        t.masked,
+    )
     return len(words) >= 6 and not t.question and not asks and not lx.STATUS_WORD.search(t.masked)
 
 
@@ -157,6 +161,8 @@ def _inside_note(t: Text, position: int) -> bool:
     if not t.code_span:
         return False
     after = t.masked[t.code_span[1] :]
+    if re.match(r"\s*(?:->|=>|→)", after):
+        return False  # "02/2023 -> concluido": an arrow to the new status, not a note
     m = re.match(r"\s*[:,;.-]\s*", after)
     if m is None:
         return False
@@ -164,7 +170,10 @@ def _inside_note(t: Text, position: int) -> bool:
 
 
 def _imperative_due(t: Text) -> bool:
-    return bool(re.search(r"\b(?:recorre|mueve|move|push|extend|cambia|change|pasa|set|pon|postpone)\b", t.masked))
+    verbs = (
+        r"recorre|recorrer|mueve|mover|move|push|extend\w*|extiende|cambia|cambiar|change|pasa|pasar|set|pon|postpone"
+    )
+    return bool(re.search(rf"\b(?:{verbs})\b", t.masked))
 
 
 def _asks_when(t: Text) -> bool:
@@ -247,7 +256,7 @@ def _without_code(t: Text, catalog: AreaCatalog) -> Request:
         return Request(intent="help")
     if lx.NEXT_SESSION.search(t.masked):
         return Request(intent="next_session")
-    subject = _subject(t, catalog)
+    subject = _subject(t, catalog) or _bare_subject(t, catalog)
     if subject is not None:
         return subject
     listed = _list(t, catalog)
@@ -350,7 +359,8 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     if not re.search(r"[a-z]{3,}", t.masked[start:]) or "    " in t.masked[m.start() : start]:
         return None  # what followed was a masked reference (INE/CG…), not a subject
     area = catalog.find(t.raw[start:])
-    if area is not None and area[1][0] <= 1 and len(re.findall(r"\w+", t.raw[start:])) <= area[1][1] + 3:
+    rest_words = re.findall(r"[a-z0-9]+", fold_aligned(t.raw[start:]))
+    if area is not None and area[1][0] <= 1 and len(rest_words) <= area[1][1] + 1:
         return None  # "lo de la DEA": the subject is an area, so this is a list
     end = len(t.masked)
     status = _status_change(t) if (lx.STATUS_VERB.search(t.masked) or lx.STATUS_WORD.search(t.masked)) else None
@@ -369,8 +379,33 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     return Request(intent="status", text=subject)
 
 
+_PLURAL_LIST = re.compile(r"\b(?:vencen|venzan|pendientes|compromisos|commitments|items|todos|all|que|what|which)\b")
+
+
+def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
+    """A subject named without any marker: "el plan de riesgos ponlo en proceso", "la nota … vence el jueves"."""
+    if t.question or "?" in t.raw or _PLURAL_LIST.search(t.masked):
+        return None
+    verb, word = lx.STATUS_IMPERATIVE.search(t.masked), lx.STATUS_WORD.search(t.masked)
+    if verb and word:
+        before, after = t.raw[: min(verb.start(), word.start())], t.raw[max(verb.end(), word.end()) :]
+        subject = _trim_subject(max(before, after, key=len))
+        status = _status_change(t) or _STATUS_OF.get(word.lastgroup or "")
+        return Request(intent="set_status", status=status, text=subject) if subject and status else None
+    due = t.dates[0] if t.dates else None
+    cue = lx.DUE_CUE.search(t.masked)
+    if due and cue and cue.start() < due.start:
+        subject = _trim_subject(t.raw[: cue.start()])
+        if subject and catalog.exact(subject) is None and len(subject.split()) >= 2:
+            return _with_date(Request(intent="set_due", text=subject), due, t)
+    return None
+
+
+_STATUS_OF = {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}
+
 _TAIL = re.compile(
-    r"(?:\s+(?:sigue|queda|quedo|esta|is|as|como|to|a|al|para|es|vence|pasa|el|la|en|now|ya|ahora|de))+\s*$",
+    r"(?:\s+(?:sigue|queda|quedo|esta|is|as|como|to|a|al|para|es|vence|pasa|el|la|en|now|ya|ahora|de|going|va|anda|"
+    r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due))+\s*$",
     re.IGNORECASE,
 )
 

@@ -177,9 +177,9 @@ def import_file(
 
 
 def area_catalog(session: Session) -> AreaCatalog:
-    from bot.nlu.areas import AreaInfo
+    from bot.directory import catalog
 
-    return AreaCatalog(AreaInfo(a.acronym, a.name, tuple(a.alias_list)) for a in q.list_areas(session=session))
+    return catalog(session=session)
 
 
 def _apply(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from corpus import compare, load
+from corpus import CORPUS, compare, load
 
-CASES = load()
+CASES = [case for path in sorted(CORPUS.parent.glob("*.jsonl")) for case in load(path)]
 REQUIRED_ACCURACY = 0.97
 
 

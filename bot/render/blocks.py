@@ -1,0 +1,162 @@
+"""Block Kit messages from view models: pure functions returning dicts, within Slack's limits."""
+
+from __future__ import annotations
+
+import json
+from zoneinfo import ZoneInfo
+
+from bot.i18n import status_label, t
+from bot.model import Candidates, Changed, Filters, Item, Listed, NotFound, Outcome, Shown
+from bot.render import groups as grouping
+from bot.render import ids
+from bot.render import text as plain
+
+MAX_SECTION = 3000
+MAX_HEADER = 150
+MAX_BLOCKS = 50
+MAX_TEXT = 3900  # fallback text: Slack truncates around 4,000 characters
+PAGE = 20
+_STATUS_ICON = {"pending": ":white_circle:", "in_progress": ":large_blue_circle:", "done": ":white_check_mark:"}
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters: what a user typed can never ping, link or format as markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def section(markdown: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(markdown, MAX_SECTION)}}
+
+
+def context(markdown: str) -> dict:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(markdown, MAX_SECTION)}]}
+
+
+def header(label: str) -> dict:
+    return {"type": "header", "text": {"type": "plain_text", "text": clip(label, MAX_HEADER), "emoji": True}}
+
+
+def button(label: str, action_id: str, value: str, style: str | None = None) -> dict:
+    element = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": clip(label, 75), "emoji": True},
+        "action_id": action_id,
+        "value": value[:2000],
+    }
+    if style:
+        element["style"] = style
+    return element
+
+
+def actions(*elements: dict, block_id: str | None = None) -> dict:
+    block: dict = {"type": "actions", "elements": list(elements)[:25]}
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+def message(outcome: Outcome, tz: ZoneInfo, lang: str, *, buttons: bool = True) -> dict:
+    """A Slack message (``text`` fallback and ``blocks``) for any outcome."""
+    fallback = clip(escape(plain.outcome_text(outcome, tz, lang)), MAX_TEXT)
+    match outcome:
+        case Shown(item=item):
+            blocks = card(item, tz, lang, buttons=buttons)
+        case Changed(item=item):
+            blocks = [section(escape(plain.changed_text(outcome, lang))), *card(item, tz, lang, buttons=buttons)]
+        case Listed():
+            blocks = list_blocks(outcome, lang)
+        case NotFound() | Candidates():
+            blocks = choice_blocks(outcome, lang)
+        case _:
+            blocks = [section(fallback)]
+    return {"text": fallback, "blocks": blocks[:MAX_BLOCKS]}
+
+
+def card(item: Item, tz: ZoneInfo, lang: str, *, buttons: bool = True) -> list[dict]:
+    """A commitment: code, text, areas, status, deadline, latest updates, and what can be done with it."""
+    blocks = [
+        header(f"{item.code} · {status_label(item.status, lang)}"),
+        section(escape(item.text)),
+        context(" · ".join(escape(fact) for fact in plain.item_facts(item, lang))),
+    ]
+    if item.entries:
+        lines = [f"• {escape(plain.entry_text(e, tz, lang))}" for e in item.entries[:5]]
+        blocks.append(section(f"*{t('item.updates', lang)}*\n" + "\n".join(lines)))
+    if buttons:
+        blocks.append(card_actions(item, lang))
+    return blocks
+
+
+def card_actions(item: Item, lang: str) -> dict:
+    elements = []
+    if item.status != "done":
+        elements.append(button(t("btn.done", lang), ids.MARK_DONE, item.code, "primary"))
+    if item.status != "in_progress":
+        elements.append(button(t("btn.in_progress", lang), ids.MARK_IN_PROGRESS, item.code))
+    elements += [
+        button(t("btn.log", lang), ids.OPEN_LOG, item.code),
+        button(t("btn.due", lang), ids.OPEN_DUE, item.code),
+    ]
+    return actions(*elements, block_id=f"card:{item.code}")
+
+
+def item_line(item: Item, lang: str) -> str:
+    icon = _STATUS_ICON.get(item.status, "")
+    return (
+        f"{icon} *{item.code}* {escape(plain.short(item.text, 140))}"
+        + (f" · _{escape(plain.due_text(item.due, lang))}_" if item.due else "")
+        + (f" :warning: {t('item.overdue', lang)}" if item.overdue else "")
+    )
+
+
+def list_blocks(listed: Listed, lang: str, page: int = PAGE) -> list[dict]:
+    """A page of a list, grouped by area (overdue first), with "ver más" for the rest."""
+    if not listed.items:
+        return [section(escape(t("list.empty", lang, filters=plain.filters_text(listed, lang))))]
+    rows = [(area, item) for area, group in grouping.by_area(listed.items, listed.filters.area) for item in group]
+    shown = rows[listed.offset : listed.offset + page]
+    blocks = [
+        section(f"*{escape(t('list.title', lang, count=len(listed.items), filters=plain.filters_text(listed, lang)))}*")
+    ]
+    current, lines = None, []
+    for area, item in shown:
+        if area != current:
+            if lines:
+                blocks.append(section("\n".join(lines)))
+            current, lines = area, [f"*{escape(area or t('list.group_none', lang))}*"]
+        lines.append(item_line(item, lang))
+    blocks.append(section("\n".join(lines)))
+    last = listed.offset + len(shown)
+    if len(rows) > last:
+        blocks.append(context(t("slack.list_page", lang, first=listed.offset + 1, last=last, total=len(rows))))
+        blocks.append(actions(button(t("btn.more", lang), ids.MORE, more_value(listed.filters, last))))
+    return blocks
+
+
+def more_value(filters: Filters, offset: int) -> str:
+    data = {
+        "s": filters.status,
+        "a": filters.area,
+        "d": filters.due_before.isoformat() if filters.due_before else None,
+        "o": filters.overdue,
+        "m": filters.mine,
+        "off": offset,
+    }
+    return json.dumps(data, separators=(",", ":"))
+
+
+def choice_blocks(outcome: NotFound | Candidates, lang: str) -> list[dict]:
+    if isinstance(outcome, NotFound):
+        head, options = plain.not_found_text(outcome, lang), outcome.suggestions
+    else:
+        head, options = t("candidates", lang, subject=outcome.subject), outcome.options
+    blocks = [section(escape(head))]
+    if options:
+        lines = [f"• *{code}* {escape(plain.short(text, 150))}" for code, text in options]
+        blocks.append(section("\n".join(lines)))
+        blocks.append(actions(*(button(t("btn.show", lang, code=code), ids.SHOW, code) for code, _ in options[:5])))
+    return blocks
