@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "nlu"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from corpus import CATALOG, CORPUS, HELDOUT, NOW, compare, load  # noqa: E402
 

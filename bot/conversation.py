@@ -6,7 +6,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session
 
@@ -18,7 +19,7 @@ from bot.registry import RegistryError, Scope
 from bot.resolve import resolve_code
 from bot.settings import Settings
 from storage.db import Database
-from storage.events import claim_event, mark_replied, store_reply
+from storage.events import claim_event, mark_replied, store_reply, unsent
 
 logger = logging.getLogger(__name__)
 WRITES = ("log_update", "set_status", "set_due", "create")
@@ -82,6 +83,21 @@ class Conversation:
     def sent(self, key: str, now: datetime) -> None:
         with self.db.write() as session:
             mark_replied(session=session, key=key, now=now)
+
+    def unsent(self, now: datetime) -> list[tuple[str, str]]:
+        """Replies stored more than a minute ago (and less than a day) that were never marked sent."""
+        with self.db.read() as session:
+            return unsent(session=session, older_than=now - timedelta(minutes=1), newer_than=now - timedelta(days=1))
+
+    def act(self, request: Request, actor: Actor, now: datetime) -> Outcome:
+        """Carry out a request built by a button or a form (no language understanding needed)."""
+        with self.db.write() as session:
+            return self.handle(session, request, actor, now)
+
+    def read(self, fn: Callable[[Session, Scope], Any], now: datetime) -> Any:
+        """Run a read-only query function with a session and the commission's scope."""
+        with self.db.read() as session:
+            return fn(session, registry.scope(session=session, commission=self.settings.default_commission, now=now))
 
     def _reply(self, session: Session, text: str, actor: Actor, now: datetime) -> Outcome:
         if not text or not text.strip():

@@ -1,0 +1,10 @@
+"""Slack surfaces: one module each, each with ``register(app)``."""
+
+from handlers import actions, commands, home, messages, shortcuts, views
+
+SURFACES = (messages, commands, actions, views, shortcuts, home)
+
+
+def register_all(app) -> None:
+    for surface in SURFACES:
+        surface.register(app)

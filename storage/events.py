@@ -57,3 +57,16 @@ def mark_replied(*, session: Session, key: str, now: datetime) -> None:
 def forget_events_before(*, session: Session, cutoff: datetime) -> int:
     result = session.execute(sa.delete(ProcessedEvent).where(col(ProcessedEvent.claimed_at) < cutoff))
     return int(getattr(result, "rowcount", 0))
+
+
+def unsent(*, session: Session, older_than: datetime, newer_than: datetime) -> list[tuple[str, str]]:
+    """Replies committed with their event but never marked sent: (key, stored reply)."""
+    from sqlmodel import select
+
+    stmt = select(ProcessedEvent.key, ProcessedEvent.reply).where(
+        col(ProcessedEvent.replied_at).is_(None),
+        col(ProcessedEvent.reply).is_not(None),
+        col(ProcessedEvent.claimed_at) < older_than,
+        col(ProcessedEvent.claimed_at) > newer_than,
+    )
+    return [(k, r) for k, r in session.exec(stmt) if r]

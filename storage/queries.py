@@ -38,8 +38,8 @@ def insert_ignore(*, session: Session, table: type, values: dict, keys: list[str
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=keys)
-    result = session.execute(stmt)
-    return bool(getattr(result, "rowcount", 0))
+    # RETURNING tells reliably whether the row went in (rowcount is -1 on some drivers).
+    return session.execute(stmt.returning(sa.column(keys[0]))).first() is not None
 
 
 # --- areas -----------------------------------------------------------------------------------

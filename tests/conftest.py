@@ -6,17 +6,13 @@ import os
 import shutil
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
+from paths import NOW, SEED_CSV, TZ
 
 from storage.db import Database, make_engine, upgrade
 
-TZ = ZoneInfo("America/Mexico_City")
-NOW = datetime(2023, 2, 13, 10, 0, tzinfo=TZ)  # Monday
-ROOT = Path(__file__).resolve().parent.parent
-SEED_CSV = ROOT / "examples" / "seed-004.csv"
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 
 

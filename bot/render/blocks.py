@@ -84,11 +84,18 @@ def card(item: Item, tz: ZoneInfo, lang: str, *, buttons: bool = True) -> list[d
         context(" · ".join(escape(fact) for fact in plain.item_facts(item, lang))),
     ]
     if item.entries:
-        lines = [f"• {escape(plain.entry_text(e, tz, lang))}" for e in item.entries[:5]]
+        lines = [f"• {escape(plain.entry_text(e, tz, lang))}{_link(e.source)}" for e in item.entries[:5]]
         blocks.append(section(f"*{t('item.updates', lang)}*\n" + "\n".join(lines)))
     if buttons:
         blocks.append(card_actions(item, lang))
     return blocks
+
+
+def _link(source: str) -> str:
+    """Updates logged from a Slack message link back to it (the permalink comes from Slack, not from a user)."""
+    if source.startswith("https://") and "|" not in source and ">" not in source and " " not in source:
+        return f" <{source}|↗>"
+    return ""
 
 
 def card_actions(item: Item, lang: str) -> dict:
@@ -122,7 +129,8 @@ def list_blocks(listed: Listed, lang: str, page: int = PAGE) -> list[dict]:
     blocks = [
         section(f"*{escape(t('list.title', lang, count=len(listed.items), filters=plain.filters_text(listed, lang)))}*")
     ]
-    current, lines = None, []
+    current: str | None = None
+    lines: list[str] = []
     for area, item in shown:
         if area != current:
             if lines:

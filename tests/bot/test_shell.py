@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests_support import cli
+from cli_runner import cli
 
 NOW = "2023-02-13T10:00:00-06:00"
 
 
 @pytest.fixture
 def registry_env(env):
-    from conftest import SEED_CSV
+    from paths import SEED_CSV
 
     assert cli(env, "import", str(SEED_CSV), "--now", NOW).code == 0
     return env

@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from tests_support import cli
+from cli_runner import cli
 
 from bot.cli import main
 
@@ -15,7 +15,7 @@ HEADER = "code,description,status,areas,due,origin,origin_date,notes\n"
 
 
 def test_seed_csv_round_trips_unchanged(env, tmp_path, capsys):
-    from conftest import SEED_CSV
+    from paths import SEED_CSV
 
     assert cli(env, "import", str(SEED_CSV), "--now", NOW).code == 0
     out = cli(env, "export", "--format", "csv")
@@ -24,7 +24,7 @@ def test_seed_csv_round_trips_unchanged(env, tmp_path, capsys):
 
 
 def test_importing_twice_does_not_duplicate(env):
-    from conftest import SEED_CSV
+    from paths import SEED_CSV
 
     first = cli(env, "import", str(SEED_CSV), "--now", NOW)
     second = cli(env, "import", str(SEED_CSV), "--now", NOW)
@@ -102,7 +102,7 @@ def test_xlsx_with_date_cells(env, tmp_path):
 
 
 def test_dry_run_writes_nothing(env):
-    from conftest import SEED_CSV
+    from paths import SEED_CSV
 
     result = cli(env, "import", str(SEED_CSV), "--dry-run")
     assert result.code == 0 and "23" in result.stdout
@@ -127,7 +127,7 @@ def test_update_by_code_changes_status_with_history(env, tmp_path):
 
 
 def test_markdown_report_names_every_commitment(env):
-    from conftest import SEED_CSV
+    from paths import SEED_CSV
 
     cli(env, "import", str(SEED_CSV), "--now", NOW)
     md = cli(env, "export", "--format", "md", "--now", NOW).stdout

@@ -1,0 +1,146 @@
+"""Modal submissions: validate, write through the conversation service, confirm, refresh the App Home."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.codes import normalize_code
+from bot.i18n import t
+from bot.model import Notice, Outcome
+from bot.nlu import Request
+from bot.render import ids
+from bot.slack.service import SlackService
+
+logger = logging.getLogger(__name__)
+_FIELD_FOR_NOTICE = {
+    "empty_note": "view.need_note",
+    "empty_description": "view.need_text",
+    "code_taken": "view.code_taken",
+    "past_date": "view.past_date",
+}
+
+
+def _value(view: dict, block: str, action: str) -> dict:
+    return (view.get("state", {}).get("values", {}).get(block) or {}).get(action) or {}
+
+
+def _text(view: dict, block: str, action: str) -> str:
+    return (_value(view, block, action).get("value") or "").strip()
+
+
+Result = tuple[dict | None, Callable[[], None] | None]
+
+
+class Forms:
+    """One method per modal; each returns ``({block_id: message}, None)`` when refused, or
+    ``(None, follow_up)`` when saved, ``follow_up`` confirming to the user off the request thread."""
+
+    def __init__(self, slack: SlackService):
+        self.slack = slack
+
+    def log(self, client: WebClient, body: dict, view: dict) -> Result:
+        meta = json.loads(view.get("private_metadata") or "{}")
+        note = _text(view, ids.NOTE_BLOCK, ids.NOTE_INPUT)
+        return self._write(
+            client,
+            body,
+            meta,
+            Request(intent="log_update", code=meta.get("code"), text=note),
+            ids.NOTE_BLOCK,
+            source=meta.get("permalink"),
+        )
+
+    def due(self, client: WebClient, body: dict, view: dict) -> Result:
+        meta = json.loads(view.get("private_metadata") or "{}")
+        picked = _value(view, ids.DATE_BLOCK, ids.DATE_INPUT).get("selected_date")
+        request = Request(
+            intent="set_due",
+            code=meta.get("code"),
+            date=date.fromisoformat(picked) if picked else None,
+            date_precision="day",
+        )
+        return self._write(client, body, meta, request, ids.DATE_BLOCK)
+
+    def create(self, client: WebClient, body: dict, view: dict) -> Result:
+        meta = json.loads(view.get("private_metadata") or "{}")
+        lang = self.slack.people.lang(client, body["user"]["id"])
+        raw_code = _text(view, ids.CODE_BLOCK, ids.CODE_INPUT)
+        code = normalize_code(raw_code) if raw_code else None
+        if raw_code and code is None:
+            return {ids.CODE_BLOCK: t("view.bad_code", lang)}, None
+        picked = _value(view, ids.DATE_BLOCK, ids.DATE_INPUT).get("selected_date")
+        areas = tuple(o["value"] for o in _value(view, ids.AREAS_BLOCK, ids.AREAS_INPUT).get("selected_options") or [])
+        request = Request(
+            intent="create",
+            code=code,
+            text=_text(view, ids.TEXT_BLOCK, ids.TEXT_INPUT),
+            areas=areas,
+            area=areas[0] if areas else None,
+            date=date.fromisoformat(picked) if picked else None,
+            date_precision="day",
+        )
+        return self._write(client, body, meta, request, ids.TEXT_BLOCK)
+
+    def shortcut(self, client: WebClient, body: dict, view: dict) -> Result:
+        meta = json.loads(view.get("private_metadata") or "{}")
+        lang = self.slack.people.lang(client, body["user"]["id"])
+        picked = (_value(view, ids.PICK_BLOCK, ids.PICK_INPUT).get("selected_option") or {}).get("value")
+        typed = _text(view, ids.CODE_BLOCK, ids.CODE_INPUT)
+        code = picked or (normalize_code(typed) if typed else None)
+        if code is None:
+            return {ids.CODE_BLOCK: t("view.bad_code" if typed else "view.need_code", lang)}, None
+        note = _text(view, ids.NOTE_BLOCK, ids.NOTE_INPUT)
+        return self._write(
+            client,
+            body,
+            meta,
+            Request(intent="log_update", code=code, text=note),
+            ids.NOTE_BLOCK,
+            source=meta.get("permalink"),
+            code_block=ids.CODE_BLOCK,
+        )
+
+    def _write(
+        self,
+        client: WebClient,
+        body: dict,
+        meta: dict,
+        request: Request,
+        block: str,
+        source: str | None = None,
+        code_block: str | None = None,
+    ) -> Result:
+        user = body["user"]["id"]
+        actor = self.slack.actor(client, user, source=source or f"slack:{meta.get('channel', 'home')}/modal")
+        outcome = self.slack.conversation.act(request, actor, self.slack.clock())
+        if isinstance(outcome, Notice) or not hasattr(outcome, "item"):
+            return self._errors(outcome, actor.lang, block, code_block), None
+
+        def follow_up() -> None:
+            self._confirm(client, user, meta.get("channel"), outcome, actor.lang)
+            self.slack.refresh_home(client, user)
+
+        return None, follow_up
+
+    def _errors(self, outcome: Outcome, lang: str, block: str, code_block: str | None) -> dict:
+        from bot.render.text import outcome_text
+
+        if isinstance(outcome, Notice) and outcome.key in _FIELD_FOR_NOTICE:
+            return {block: t(_FIELD_FOR_NOTICE[outcome.key], lang)}
+        return {code_block or block: outcome_text(outcome, self.slack.tz, lang)[:150]}
+
+    def _confirm(self, client: WebClient, user: str, channel: str | None, outcome: Outcome, lang: str) -> None:
+        message = self.slack.render(outcome, lang, buttons=False)
+        try:
+            if channel:
+                client.chat_postEphemeral(channel=channel, user=user, **message)
+            else:
+                client.chat_postMessage(channel=user, **message)
+        except (SlackApiError, OSError) as exc:
+            logger.warning("confirmation to %s failed: %s", user, exc)

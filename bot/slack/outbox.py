@@ -1,0 +1,84 @@
+"""Replies leave through here: stored with the event first, then posted, then marked sent."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from datetime import datetime
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.clock import now as wall_clock
+from bot.conversation import Conversation
+from bot.i18n import t
+
+logger = logging.getLogger(__name__)
+
+
+def post(client: WebClient, message: dict) -> dict:
+    """Send one stored message: ``{"method": "chat.postMessage" | "chat.postEphemeral", "args": {...}}``."""
+    if message.get("method") == "chat.postEphemeral":
+        return client.chat_postEphemeral(**message["args"]).data  # type: ignore[return-value]
+    return client.chat_postMessage(**message["args"]).data  # type: ignore[return-value]
+
+
+class Outbox:
+    """Posts replies off the request thread, so Slack gets its acknowledgement at once."""
+
+    def __init__(self, client: WebClient, conversation: Conversation, workers: int = 4):
+        self.client = client
+        self.conversation = conversation
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="outbox")
+        self._lock = threading.Lock()
+        self._futures: list[Future] = []
+
+    def submit(self, key: str, payload: str, lang: str) -> None:
+        self.track(self.pool.submit(self.deliver, key, payload, lang))
+
+    def track(self, future: Future) -> None:
+        with self._lock:
+            self._futures = [f for f in self._futures if not f.done()] + [future]
+
+    def drain(self, timeout: float = 30.0) -> None:
+        """Wait for every queued post (tests and shutdown)."""
+        with self._lock:
+            pending = list(self._futures)
+        wait(pending, timeout=timeout)
+
+    def deliver(self, key: str, payload: str, lang: str) -> bool:
+        """Post a stored reply and mark it sent; on failure, log it and tell the user briefly."""
+        message = json.loads(payload)
+        tz = self.conversation.settings.timezone
+        try:
+            post(self.client, message)
+        except (SlackApiError, OSError) as exc:
+            logger.error("reply %s to %s failed: %s", key, message.get("args", {}).get("channel"), exc)
+            self._apologise(message, lang)
+            return False
+        self.conversation.sent(key, wall_clock(tz))
+        return True
+
+    def _apologise(self, message: dict, lang: str) -> None:
+        args = message.get("args", {})
+        user, channel = message.get("user"), args.get("channel")
+        if not user or not channel:
+            return
+        try:
+            self.client.chat_postEphemeral(channel=channel, user=user, text=t("slack.apology", lang))
+        except (SlackApiError, OSError) as exc:
+            logger.error("apology to %s in %s failed too: %s", user, channel, exc)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
+def resend_unsent(outbox: Outbox, now: datetime) -> int:
+    """Replies stored but never marked sent (a crash between storing and posting), sent now."""
+    sent = 0
+    for key, payload in outbox.conversation.unsent(now):
+        message = json.loads(payload)
+        sent += outbox.deliver(key, payload, message.get("lang", "es"))
+    return sent

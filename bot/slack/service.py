@@ -1,0 +1,206 @@
+"""What the Slack handlers call: messages, commands, buttons and forms → conversation → rendered replies."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import directory, registry
+from bot.conversation import Actor, Conversation
+from bot.model import Filters, Listed, Notice, Outcome
+from bot.nlu import Request
+from bot.render import blocks
+from bot.render import views as view_render
+from bot.settings import Settings
+from bot.slack.outbox import Outbox
+from bot.slack.people import People
+
+logger = logging.getLogger(__name__)
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+@dataclass
+class SlackService:
+    """The Slack side of the bot, injected into every listener's context as ``slack``."""
+
+    conversation: Conversation
+    settings: Settings
+    people: People
+    outbox: Outbox
+    clock: Callable[[], datetime]
+
+    @property
+    def tz(self):
+        return self.settings.timezone
+
+    def actor(self, client: WebClient, user_id: str, source: str = "", locale: str | None = None) -> Actor:
+        groups = self.people.groups(client, user_id) if self.settings.writers else ()
+        return Actor(user_id=user_id, groups=groups, source=source, lang=self.people.lang(client, user_id, locale))
+
+    def render(self, outcome: Outcome, lang: str, *, buttons: bool = True) -> dict:
+        return blocks.message(outcome, self.tz, lang, buttons=buttons)
+
+    # --- mentions and direct messages ------------------------------------------------------------
+
+    def on_message(self, client: WebClient, body: dict, event: dict) -> None:
+        """Answer a mention (in its thread) or a DM, once per Slack event however often it is delivered."""
+        user, channel = event.get("user"), event.get("channel")
+        if not user or not channel or event.get("bot_id"):
+            return
+        thread = event.get("thread_ts") or (event.get("ts") if event.get("type") == "app_mention" else None)
+        actor = self.actor(client, user, source=f"slack:{channel}/{event.get('ts', '')}")
+        text = _MENTION.sub(" ", event.get("text") or "").strip()
+        key = f"event:{body.get('event_id') or event.get('client_msg_id') or channel + event.get('ts', '')}"
+
+        def render(outcome: Outcome) -> str:
+            message = self.render(outcome, actor.lang)
+            if isinstance(outcome, Notice) and outcome.key == "not_writer":
+                args = {"channel": channel, "user": user, **message}
+                return json.dumps({"method": "chat.postEphemeral", "args": args, "lang": actor.lang})
+            args = {"channel": channel, **({"thread_ts": thread} if thread else {}), **message}
+            return json.dumps({"method": "chat.postMessage", "args": args, "user": user, "lang": actor.lang})
+
+        payload = self.conversation.reply_once(key, text, actor, self.clock(), render)
+        if payload is not None:
+            self.outbox.submit(key, payload, actor.lang)
+
+    # --- the slash command ----------------------------------------------------------------------
+
+    def on_command(self, client: WebClient, body: dict) -> dict:
+        """The ephemeral answer to ``/compromisos …`` (returned as the acknowledgement)."""
+        user, text = body.get("user_id", ""), body.get("text") or ""
+        actor = self.actor(client, user, source=f"slack:{body.get('channel_id', '')}/command")
+        key = f"command:{body.get('trigger_id') or user + text}"
+        payload = self.conversation.reply_once(
+            key, text or "ayuda", actor, self.clock(), lambda o: json.dumps(self.render(o, actor.lang))
+        )
+        self.conversation.sent(key, self.clock())
+        message = json.loads(payload) if payload else self.render(Notice("busy"), actor.lang)
+        return {"response_type": "ephemeral", **message}
+
+    # --- buttons ---------------------------------------------------------------------------------
+
+    def set_status(self, client: WebClient, body: dict, code: str, status: str) -> tuple[dict, bool]:
+        """A status button: the refreshed card, and whether it changed anything."""
+        actor = self.actor(client, body["user"]["id"], source=_source(body))
+        outcome = self.conversation.act(Request(intent="set_status", code=code, status=status), actor, self.clock())
+        return self.render(outcome, actor.lang), not isinstance(outcome, Notice)
+
+    def show(self, client: WebClient, body: dict, code: str) -> dict:
+        actor = self.actor(client, body["user"]["id"])
+        outcome = self.conversation.act(Request(intent="status", code=code), actor, self.clock())
+        return self.render(outcome, actor.lang)
+
+    def more(self, client: WebClient, body: dict, value: str) -> dict:
+        """The next page of a list ("ver más")."""
+        actor = self.actor(client, body["user"]["id"])
+        data = json.loads(value)
+        due = date.fromisoformat(data["d"]) if data.get("d") else None
+        request = Request(
+            intent="list",
+            status=data.get("s"),
+            area=data.get("a"),
+            date=due,
+            overdue=bool(data.get("o")),
+            mine=bool(data.get("m")),
+        )
+        outcome = self.conversation.act(request, actor, self.clock())
+        if isinstance(outcome, Listed):
+            outcome = Listed(
+                filters=outcome.filters, items=outcome.items, offset=int(data.get("off", 0)), total=outcome.total
+            )
+        return self.render(outcome, actor.lang)
+
+    # --- modals ----------------------------------------------------------------------------------
+
+    def log_modal(self, client: WebClient, body: dict, code: str) -> dict:
+        lang = self.people.lang(client, body["user"]["id"])
+        item = self._item(code)
+        return view_render.log_modal(code, item.text if item else "", lang, _where(body))
+
+    def due_modal(self, client: WebClient, body: dict, code: str) -> dict:
+        lang = self.people.lang(client, body["user"]["id"])
+        item = self._item(code)
+        current = item.due.date if item and item.due else None
+        return view_render.due_modal(code, item.text if item else "", current, self.clock().date(), lang, _where(body))
+
+    def create_modal(self, client: WebClient, body: dict) -> dict:
+        lang = self.people.lang(client, body["user"]["id"])
+        areas = self.conversation.read(
+            lambda s, sc: [(a.acronym, a.name) for a in directory.catalog(session=s).areas], self.clock()
+        )
+        return view_render.create_modal(areas, lang, _where(body))
+
+    def shortcut_modal(self, client: WebClient, body: dict) -> dict:
+        """ "Registrar como avance": pick the commitment; the message's text and permalink become the update."""
+        lang = self.people.lang(client, body["user"]["id"])
+        channel, ts = body.get("channel", {}).get("id", ""), body.get("message_ts") or body.get("message", {}).get("ts")
+        link = client.chat_getPermalink(channel=channel, message_ts=ts).get("permalink", "")
+        items = self.conversation.read(
+            lambda s, sc: registry.list_items(session=s, sc=sc, filters=Filters(status="open")), self.clock()
+        )
+        note = body.get("message", {}).get("text", "")
+        return view_render.shortcut_modal(items[:100], note, lang, {**_where(body), "permalink": link})
+
+    def _item(self, code: str):
+        return self.conversation.read(lambda s, sc: registry.get_item(session=s, sc=sc, code=code), self.clock())
+
+    # --- App Home --------------------------------------------------------------------------------
+
+    def home(self, client: WebClient, user_id: str) -> dict:
+        """The App Home view for a user: their areas' open items, overdue first, and the next session."""
+        lang, now = self.people.lang(client, user_id), self.clock()
+
+        def gather(session, sc) -> view_render.Home:
+            areas = directory.member_areas(session=session, user_id=user_id)
+            area_ids = registry.resolve_areas(session=session, acronyms=areas) if areas else None
+            items = registry.list_items(session=session, sc=sc, filters=Filters(status="open"), area_ids=area_ids)
+            return view_render.Home(
+                areas=tuple(areas),
+                member=bool(areas),
+                items=tuple(items),
+                meeting=registry.next_meeting(session=session, sc=sc),
+                now=now,
+            )
+
+        return view_render.home_view(self.conversation.read(gather, now), self.tz, lang)
+
+    def publish_home(self, client: WebClient, user_id: str) -> None:
+        client.views_publish(user_id=user_id, view=self.home(client, user_id))
+
+    def refresh_home(self, client: WebClient, user_id: str) -> None:
+        """Republish a user's App Home after their change; a failure only costs freshness."""
+        try:
+            self.publish_home(client, user_id)
+        except (SlackApiError, OSError) as exc:
+            logger.warning("App Home refresh for %s failed: %s", user_id, exc)
+
+    def later(self, fn: Callable[[], object]) -> None:
+        """Run Slack calls that need not delay the acknowledgement off the request thread."""
+        self.outbox.track(self.outbox.pool.submit(_logged, fn))
+
+
+def _logged(fn: Callable[[], object]) -> None:
+    try:
+        fn()
+    except Exception:
+        logger.exception("follow-up Slack call failed")
+
+
+def _where(body: dict) -> dict:
+    """Where a button or shortcut was used, to answer there after a form is saved."""
+    container = body.get("container") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+    return {k: v for k, v in {"channel": channel, "ts": container.get("message_ts")}.items() if v}
+
+
+def _source(body: dict) -> str:
+    where = _where(body)
+    return f"slack:{where.get('channel', 'home')}/{where.get('ts', body.get('trigger_id', ''))}"

@@ -1,0 +1,290 @@
+"""Every Slack surface over Slack's wire protocol: signed HTTP in, Web API calls recorded at the stand-in."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from slacksim import button, submission
+
+from bot.render import ids
+
+
+def texts(calls: list[dict]) -> str:
+    return "\n".join(json.dumps(c, ensure_ascii=False) for c in calls)
+
+
+def test_healthz_and_unknown_paths(slack):
+    import urllib.error
+    import urllib.request
+
+    with urllib.request.urlopen(slack.url + "/healthz") as r:
+        assert r.status == 200
+    try:
+        urllib.request.urlopen(slack.url + "/nope")
+    except urllib.error.HTTPError as err:
+        assert err.code == 404
+
+
+def test_mention_answers_in_thread_with_card(slack, standin):
+    assert slack.mention("¿Cómo va el 23/2022?", ts="1700000000.000100").status == 200
+    (post,) = standin.wait_for("chat.postMessage")
+    assert post["channel"] == "C1" and post["thread_ts"] == "1700000000.000100"
+    assert "23/2022" in post["text"] and "proselitismo" in post["text"]
+    action_ids = [e["action_id"] for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert {ids.MARK_DONE, ids.OPEN_LOG, ids.OPEN_DUE} <= set(action_ids)
+
+
+def test_direct_message_gets_answer_in_dm(slack, standin):
+    slack.dm("Pendientes de la DERFE")
+    (post,) = standin.wait_for("chat.postMessage")
+    assert post["channel"] == "D1" and "thread_ts" not in post
+    assert "01/2023" in json.dumps(post["blocks"])
+
+
+def test_retried_event_records_one_update_and_replies_once(slack, standin, seeded, now):
+    for retry in (None, "1", "2"):
+        headers = {"X-Slack-Retry-Num": retry, "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+        assert (
+            slack.mention("Avance en 01/2023: se envió la nota al IME", event_id="EvSAME", headers=headers).status
+            == 200
+        )
+    assert len(standin.wait_for("chat.postMessage")) == 1
+    from bot import registry
+
+    with seeded.read() as s:
+        item = registry.get_item(
+            session=s, sc=registry.scope(session=s, commission="COVE", now=now), code="01/2023", history=None
+        )
+    notes = [e for e in item.entries if e.text == "se envió la nota al IME"]
+    assert len(notes) == 1 and notes[0].author == "U1" and notes[0].source.startswith("slack:C1/")
+
+
+def test_first_delivery_lost_retry_is_processed(slack, standin):
+    response = slack.mention("¿Cómo va el 08/2023?", event_id="EvLOST", headers={"X-Slack-Retry-Num": "1"})
+    assert response.status == 200
+    assert len(standin.wait_for("chat.postMessage")) == 1
+
+
+def test_forged_unsigned_and_stale_requests_change_nothing(slack, standin):
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "event_id": "EvF",
+            "event": {
+                "type": "app_mention",
+                "user": "U1",
+                "text": "Da por atendido el 08/2023",
+                "channel": "C1",
+                "ts": "1.1",
+            },
+        }
+    )
+    forged = {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=deadbeef"}
+    assert slack.send(body, "application/json", headers=forged, signed=False).status == 401
+    assert slack.send(body, "application/json", signed=False).status == 401
+    stale = slack.sign(body, timestamp=int(time.time()) - 600)
+    assert slack.send(body, "application/json", headers=stale, signed=False).status == 401
+    assert (
+        slack.send(
+            body,
+            "application/json",
+            headers={"X-Slack-Request-Timestamp": "abc", "X-Slack-Signature": "v0=x"},
+            signed=False,
+        ).status
+        == 401
+    )
+    assert standin.called("chat.postMessage") == []
+    slack.mention("¿cómo va el 08/2023?")
+    assert "Pendiente" in standin.wait_for("chat.postMessage")[0]["text"]
+
+
+def test_garbage_bodies_get_4xx_and_the_app_lives_on(slack, standin):
+    assert slack.send("{not json", "application/json").status == 400
+    assert 400 <= slack.send("payload=%7Bbroken", "application/x-www-form-urlencoded").status < 500
+    assert 400 <= slack.send("\x00\x01garbage", "application/octet-stream").status < 500
+    assert slack.mention("¿Cómo va el 08/2023?").status == 200
+    assert standin.wait_for("chat.postMessage")
+
+
+def test_echoed_channel_ping_is_escaped(slack, standin):
+    slack.mention("Avance en 01/2023: <!channel> ya se mandó la nota <@U999> & listo")
+    slack.mention("¿Cómo va el 01/2023?")
+    posts = standin.wait_for("chat.postMessage", 2)
+    shown = texts(posts)
+    assert "<!channel>" not in shown and "<@U999>" not in shown
+    assert "&lt;!channel&gt;" in shown and "&amp; listo" in shown
+
+
+def test_non_writer_is_refused_ephemerally_and_nothing_changes(slack_env, seeded, now, standin):
+    import threading
+
+    from slacksim import SlackClientSim
+
+    from bot.app import build_app
+    from bot.settings import Settings
+    from bot.slack.server import serve
+
+    settings = Settings.from_env({**slack_env, "BOT_WRITERS": "UBOSS,SGROUP"})
+    standin.groups["SGROUP"] = ["UMEMBER"]
+    app, service = build_app(settings, seeded, clock=lambda: now)
+    ready = threading.Event()
+    server = serve(app, "127.0.0.1", 0, ready)
+    threading.Thread(target=server.run, daemon=True).start()
+    ready.set()
+    sim = SlackClientSim(f"http://127.0.0.1:{server.effective_port}", service)
+    try:
+        sim.mention("Da por atendido el 08/2023", user="UOTHER")
+        (refusal,) = standin.wait_for("chat.postEphemeral")
+        assert refusal["user"] == "UOTHER" and "permiso" in refusal["text"]
+        assert standin.called("chat.postMessage") == []
+        sim.mention("Da por atendido el 08/2023", user="UMEMBER")  # a member of a writer group
+        assert "Atendido" in standin.wait_for("chat.postMessage")[0]["text"]
+    finally:
+        server.close()
+        service.outbox.close()
+
+
+def test_slash_command_answers_ephemerally(slack):
+    response = slack.command("pendientes de la UTSI")
+    assert response.status == 200
+    body = response.json()
+    assert body["response_type"] == "ephemeral" and body["text"]
+    help_body = slack.command("").json()
+    assert "14/2022" in help_body["text"]
+
+
+def test_slash_command_with_the_word_payload(slack):
+    response = slack.command("Avance en 01/2023: revisar el payload del sistema")
+    assert response.status == 200
+    assert "01/2023" in response.json()["text"]
+
+
+def test_mark_done_button_replaces_the_card(slack, standin):
+    response_url = standin.url + "response/1"
+    slack.interact(button(ids.MARK_DONE, "08/2023", response_url=response_url))
+    (update,) = standin.wait_for("response/1")
+    assert update["replace_original"] is True and "Atendido" in update["text"]
+    assert standin.wait_for("views.publish")  # the user's App Home is refreshed
+
+
+def test_log_button_opens_modal_and_submission_logs(slack, standin):
+    slack.interact(button(ids.OPEN_LOG, "01/2023"))
+    (opened,) = standin.wait_for("views.open")
+    view = opened["view"]
+    assert view["callback_id"] == ids.LOG_VIEW
+    meta = json.loads(view["private_metadata"])
+    values = {ids.NOTE_BLOCK: {ids.NOTE_INPUT: {"type": "plain_text_input", "value": "Se envió el oficio"}}}
+    assert slack.interact(submission(ids.LOG_VIEW, values, meta)).status == 200
+    confirmation = standin.wait_for("chat.postEphemeral")
+    assert confirmation and "01/2023" in confirmation[0]["text"]
+    slack.mention("¿cómo va el 01/2023?")
+    assert "Se envió el oficio" in standin.wait_for("chat.postMessage")[0]["text"]
+
+
+def test_empty_note_keeps_modal_open_with_error(slack):
+    values = {ids.NOTE_BLOCK: {ids.NOTE_INPUT: {"type": "plain_text_input", "value": "  "}}}
+    response = slack.interact(submission(ids.LOG_VIEW, values, {"code": "01/2023"}))
+    assert response.json()["response_action"] == "errors" and ids.NOTE_BLOCK in response.json()["errors"]
+
+
+def test_due_modal_has_date_picker_and_submission_changes_deadline(slack, standin):
+    slack.interact(button(ids.OPEN_DUE, "08/2023"))
+    view = standin.wait_for("views.open")[0]["view"]
+    assert any(b.get("element", {}).get("type") == "datepicker" for b in view["blocks"])
+    values = {ids.DATE_BLOCK: {ids.DATE_INPUT: {"type": "datepicker", "selected_date": "2023-03-20"}}}
+    assert slack.interact(submission(ids.DUE_VIEW, values, json.loads(view["private_metadata"]))).status == 200
+    past = {ids.DATE_BLOCK: {ids.DATE_INPUT: {"type": "datepicker", "selected_date": "2023-01-02"}}}
+    assert slack.interact(submission(ids.DUE_VIEW, past, {"code": "08/2023"})).json()["response_action"] == "errors"
+    slack.mention("¿cómo va el 08/2023?")
+    assert "20 de marzo de 2023" in standin.wait_for("chat.postMessage")[0]["text"]
+
+
+def test_create_modal(slack, standin):
+    slack.interact(button(ids.OPEN_CREATE, "home", container={"type": "view", "view_id": "V1"}))
+    view = standin.wait_for("views.open")[0]["view"]
+    assert view["callback_id"] == ids.CREATE_VIEW
+    values = {
+        ids.TEXT_BLOCK: {ids.TEXT_INPUT: {"type": "plain_text_input", "value": "La UTSI enviará el informe"}},
+        ids.AREAS_BLOCK: {ids.AREAS_INPUT: {"type": "multi_static_select", "selected_options": [{"value": "UTSI"}]}},
+        ids.DATE_BLOCK: {ids.DATE_INPUT: {"type": "datepicker", "selected_date": "2023-03-10"}},
+        ids.CODE_BLOCK: {ids.CODE_INPUT: {"type": "plain_text_input", "value": None}},
+    }
+    assert slack.interact(submission(ids.CREATE_VIEW, values, {})).status == 200
+    dm = standin.wait_for("chat.postMessage")[0]
+    assert dm["channel"] == "U1" and "09/2023" in dm["text"]
+    bad = dict(values, **{ids.CODE_BLOCK: {ids.CODE_INPUT: {"type": "plain_text_input", "value": "abc"}}})
+    assert slack.interact(submission(ids.CREATE_VIEW, bad, {})).json()["response_action"] == "errors"
+
+
+def test_message_shortcut_logs_message_text_and_permalink(slack, standin):
+    shortcut = {
+        "type": "message_action",
+        "callback_id": ids.LOG_MESSAGE_SHORTCUT,
+        "trigger_id": "1.2.tr",
+        "team": {"id": "T1"},
+        "user": {"id": "U1"},
+        "channel": {"id": "C7"},
+        "message_ts": "1700000009.1",
+        "message": {"type": "message", "user": "U3", "text": "Ya firmó la SRE el convenio", "ts": "1700000009.1"},
+        "response_url": "",
+    }
+    slack.interact(shortcut)
+    view = standin.wait_for("views.open")[0]["view"]
+    assert view["callback_id"] == ids.SHORTCUT_VIEW
+    meta = json.loads(view["private_metadata"])
+    assert meta["permalink"].startswith("https://")
+    values = {
+        ids.PICK_BLOCK: {ids.PICK_INPUT: {"type": "static_select", "selected_option": {"value": "04/2023"}}},
+        ids.CODE_BLOCK: {ids.CODE_INPUT: {"type": "plain_text_input", "value": None}},
+        ids.NOTE_BLOCK: {ids.NOTE_INPUT: {"type": "plain_text_input", "value": "Ya firmó la SRE el convenio"}},
+    }
+    assert slack.interact(submission(ids.SHORTCUT_VIEW, values, meta)).status == 200
+    slack.mention("¿cómo va el 04/2023?")
+    post = standin.wait_for("chat.postMessage")[0]
+    assert "Ya firmó la SRE el convenio" in post["text"] and meta["permalink"] in json.dumps(post["blocks"])
+
+
+def test_app_home_lists_member_areas(slack, standin, seeded, now):
+    from bot import directory
+
+    with seeded.write() as s:
+        directory.save_member(session=s, user_id="U1", areas=["IME"])
+    slack.event({"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"})
+    (published,) = standin.wait_for("views.publish")
+    shown = json.dumps(published["view"], ensure_ascii=False)
+    assert published["user_id"] == "U1" and "IME" in shown and "08/2023" in shown and "01/2023" not in shown
+
+
+def test_list_paginates_within_slack_limits(slack, standin):
+    response_url = standin.url + "response/2"
+    slack.mention("todos los compromisos")
+    post = standin.wait_for("chat.postMessage")[0]
+    assert len(post["blocks"]) <= 50 and all(len(b.get("text", {}).get("text", "")) <= 3000 for b in post["blocks"])
+    more = [e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == ids.MORE]
+    assert more
+    slack.interact(button(ids.MORE, more[0]["value"], response_url=response_url))
+    (page,) = standin.wait_for("response/2")
+    assert page["replace_original"] is True and "Mostrando" in json.dumps(page["blocks"], ensure_ascii=False)
+
+
+def test_english_locale_gets_english(slack, standin):
+    standin.locales["UEN"] = "en-US"
+    slack.mention("how is 08/2023 going?", user="UEN")
+    assert "Status: Pending" in standin.wait_for("chat.postMessage")[0]["text"]
+
+
+def test_rate_limited_post_waits_and_succeeds(slack, standin):
+    standin.fail("chat.postMessage", 429, headers={"Retry-After": "1"})
+    started = time.monotonic()
+    slack.mention("¿Cómo va el 08/2023?")
+    calls = standin.wait_for("chat.postMessage", 2)
+    assert len(calls) == 2 and time.monotonic() - started >= 1.0
+
+
+def test_failed_post_is_logged_and_user_gets_apology(slack, standin, caplog):
+    standin.fail("chat.postMessage", 500, times=5)
+    slack.mention("¿Cómo va el 08/2023?")
+    apology = standin.wait_for("chat.postEphemeral")
+    assert apology and "Perdón" in apology[0]["text"]
+    assert any("failed" in r.getMessage() for r in caplog.records)
