@@ -103,6 +103,7 @@ def find_commitments(
     overdue_on: date | None = None,
     origin_id: int | None = None,
     closed_since: datetime | None = None,
+    due_from: date | None = None,
 ) -> list[Commitment]:
     """Commitments matching every given filter, ordered by deadline then code."""
     stmt = select(Commitment).where(Commitment.commission_id == commission_id)
@@ -120,6 +121,8 @@ def find_commitments(
         stmt = stmt.where(col(Commitment.due_date) < overdue_on, Commitment.status != "done")
     if origin_id is not None:
         stmt = stmt.where(Commitment.origin_id == origin_id)
+    if due_from is not None:
+        stmt = stmt.where(col(Commitment.due_date) >= due_from)
     if closed_since is not None:
         stmt = stmt.where(col(Commitment.closed_at) >= closed_since, Commitment.status == "done")
     order = (col(Commitment.due_date).is_(None), col(Commitment.due_date), col(Commitment.year), col(Commitment.number))

@@ -8,7 +8,7 @@ TABLES: dict[str, dict[str, str]] = {"es": es.STRINGS, "en": en.STRINGS}
 LANGUAGES = tuple(TABLES)
 
 
-def t(key: str, lang: str = "es", **params: object) -> str:
+def t(key: str, lang: str = "es", /, **params: object) -> str:
     """The sentence ``key`` in ``lang`` (Spanish when unknown), with ``params`` filled in."""
     table = TABLES.get(lang, es.STRINGS)
     template = table.get(key) or es.STRINGS[key]

@@ -10,16 +10,31 @@ from websockets.sync.server import serve
 
 
 def test_socket_mode_connects_receives_and_acks(slack_env, seeded, now, standin):
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
     from bot.app import build_app
     from bot.settings import Settings
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     acks: list[dict] = []
     envelope = {
-        "envelope_id": "env-1", "type": "events_api", "accepts_response_payload": False, "retry_attempt": 0,
-        "payload": {"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": "EvSock1",
-                    "event_time": 1, "event": {"type": "app_mention", "user": "U1", "channel": "C1",
-                                               "text": "<@UBOT> ¿cómo va el 08/2023?", "ts": "1700000000.000100"}},
+        "envelope_id": "env-1",
+        "type": "events_api",
+        "accepts_response_payload": False,
+        "retry_attempt": 0,
+        "payload": {
+            "type": "event_callback",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "event_id": "EvSock1",
+            "event_time": 1,
+            "event": {
+                "type": "app_mention",
+                "user": "U1",
+                "channel": "C1",
+                "text": "<@UBOT> ¿cómo va el 08/2023?",
+                "ts": "1700000000.000100",
+            },
+        },
     }
 
     def session(ws):

@@ -20,6 +20,7 @@ class SlackStandIn:
         self.history: dict[str, list[dict]] = {}
         self.down = False
         self.ws_url: str | None = None
+        self.delay: dict[str, float] = {}  # seconds to wait before answering a method
         self._ts = itertools.count(1)
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -37,6 +38,17 @@ class SlackStandIn:
     def fail(self, method: str, status: int, headers: dict | None = None, body: dict | None = None, times: int = 1):
         """Answer the next ``times`` calls of ``method`` with this status."""
         self.failures.setdefault(method, []).extend([(status, headers or {}, body or {"ok": False})] * times)
+
+    def posts_by_key(self) -> dict[str, list[int]]:
+        """Delivery key → the parts posted for it (from the messages' metadata)."""
+        found: dict[str, list[int]] = {}
+        with self._lock:
+            accepted = [c["body"] for c in self.calls if c["method"] == "chat.postMessage" and c["status"] == 200]
+        for body in accepted:
+            payload = (body.get("metadata") or {}).get("event_payload") or {}
+            if payload.get("key"):
+                found.setdefault(payload["key"], []).append(payload.get("part", 0))
+        return found
 
     def called(self, method: str) -> list[dict]:
         with self._lock:
@@ -102,8 +114,17 @@ class SlackStandIn:
                 else:
                     body = _decode(raw, self.headers.get("Content-Type", ""))
                 with standin._lock:
-                    standin.calls.append({"method": method, "body": body, "headers": dict(self.headers)})
                     failure = standin.failures.get(method, []).pop(0) if standin.failures.get(method) else None
+                    standin.calls.append(
+                        {
+                            "method": method,
+                            "body": body,
+                            "headers": dict(self.headers),
+                            "status": failure[0] if failure else 200,
+                        }
+                    )
+                if method in standin.delay:
+                    time.sleep(standin.delay[method])
                 if failure:
                     status, headers, payload = failure
                 else:

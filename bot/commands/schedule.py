@@ -1,0 +1,60 @@
+"""``digest`` and ``tick``: scheduled messages, on demand."""
+
+from __future__ import annotations
+
+from bot.commands import Context, UsageError
+from bot.i18n import t
+
+
+def _client(ctx: Context, dry_run: bool):
+    from bot.schedule.occurrences import ZoneDataError, check_zone_data
+
+    try:
+        check_zone_data(ctx.settings.timezone)
+    except ZoneDataError as exc:
+        raise UsageError(t("cli.zone", ctx.lang, message=str(exc))) from None
+    if dry_run:
+        return None
+    if not ctx.settings.slack_bot_token:
+        raise UsageError(t("cli.no_slack", ctx.lang))
+    from bot.app import make_client
+
+    return make_client(ctx.settings)
+
+
+def tick(ctx: Context, args) -> int:
+    from bot.schedule.tick import tick as run_tick
+
+    client = _client(ctx, args.dry_run)
+    report = run_tick(db=ctx.db, settings=ctx.settings, client=client, now=ctx.now, lang=ctx.lang, dry_run=args.dry_run)
+    if args.dry_run:
+        _print_previews(ctx, report.previews)
+        return 0
+    print(t("tick.summary", ctx.lang, sent=len(report.sent), expired=len(report.expired), pending=len(report.retry)))
+    return 1 if report.failed else 0
+
+
+def digest(ctx: Context, args) -> int:
+    """Build the weekly digest now: print it with --dry-run, else post it to the digest channels."""
+    from bot.schedule.manual import post_digest_now
+
+    client = _client(ctx, args.dry_run)
+    previews, report = post_digest_now(
+        db=ctx.db, settings=ctx.settings, client=client, now=ctx.now, lang=ctx.lang, dry_run=args.dry_run
+    )
+    if args.dry_run:
+        _print_previews(ctx, previews)
+        return 0
+    if not previews and not report.sent:
+        raise UsageError(t("cli.no_digest_channels", ctx.lang))
+    print(t("tick.summary", ctx.lang, sent=len(report.sent), expired=0, pending=len(report.retry)))
+    return 1 if report.failed or report.retry else 0
+
+
+def _print_previews(ctx: Context, previews) -> None:
+    if not previews:
+        print(t("tick.nothing", ctx.lang))
+    for occ, text in previews:
+        print(t("tick.would_send", ctx.lang, kind=t(f"kind.{occ.kind}", ctx.lang), target=occ.target, key=occ.key))
+        print(text)
+        print()
