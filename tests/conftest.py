@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from paths import NOW, SEED_CSV, TZ
+from standin import SlackStandIn
 
 from storage.db import Database, make_engine, upgrade
 
@@ -88,3 +89,11 @@ def seeded(db, now) -> Database:
     report = import_file(db=db, path=SEED_CSV, commission="COVE", now=now, tz=TZ)
     assert not report.errors, report.errors
     return db
+
+
+@pytest.fixture
+def standin():
+    """A loopback stand-in for Slack's Web API that records every call."""
+    server = SlackStandIn()
+    yield server
+    server.close()

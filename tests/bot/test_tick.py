@@ -6,20 +6,12 @@ from datetime import datetime
 
 import pytest
 from paths import TZ
-from standin import SlackStandIn
 
 from bot import directory, registry
 from bot.app import make_client
 from bot.schedule.tick import tick
 from bot.settings import Settings
 from storage import deliveries
-
-
-@pytest.fixture
-def standin():
-    server = SlackStandIn()
-    yield server
-    server.close()
 
 
 @pytest.fixture

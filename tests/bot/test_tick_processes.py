@@ -10,19 +10,11 @@ import time
 
 import pytest
 from paths import ROOT, SEED_CSV
-from standin import SlackStandIn
 
 from bot.transfer.importer import import_file
 from storage import deliveries
 
 CHANNELS = [f"CCH{n}" for n in range(1, 7)]
-
-
-@pytest.fixture
-def standin():
-    server = SlackStandIn()
-    yield server
-    server.close()
 
 
 @pytest.fixture

@@ -6,14 +6,6 @@ import threading
 
 import pytest
 from slacksim import SECRET, SlackClientSim
-from standin import SlackStandIn
-
-
-@pytest.fixture
-def standin():
-    server = SlackStandIn()
-    yield server
-    server.close()
 
 
 @pytest.fixture
