@@ -6,6 +6,7 @@ from collections import defaultdict, namedtuple
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -32,15 +33,19 @@ def get_commission(*, session: Session, code: str) -> Commission:
     return session.exec(select(Commission).where(Commission.code == code)).one()
 
 
+def _columns(table: Any) -> list:
+    return list(table.__table__.c)
+
+
 @cache
-def _row_type(table: type) -> type:
-    return namedtuple(f"{table.__name__}Row", [c.name for c in table.__table__.c])  # type: ignore[attr-defined]
+def _row_type(table: Any) -> Any:
+    return namedtuple(f"{table.__name__}Row", [c.name for c in _columns(table)])
 
 
-def _light(session: Session, stmt, table: type) -> list:
+def _light(session: Session, stmt: Any, table: type) -> list:
     """Plain read-only rows (named tuples with the table's column names): cheap by the thousand."""
     make = _row_type(table)._make
-    return [make(row) for row in session.execute(stmt).tuples()]
+    return [make(row) for row in session.execute(stmt)]
 
 
 def insert_ignore(*, session: Session, table: type, values: dict, keys: list[str]) -> bool:
@@ -145,7 +150,7 @@ def find_commitments(
     order = (col(Commitment.due_date).is_(None), col(Commitment.due_date), col(Commitment.year), col(Commitment.number))
     stmt = stmt.order_by(*order)
     if light:
-        return _light(session, stmt.with_only_columns(*Commitment.__table__.c), Commitment)  # type: ignore[arg-type]
+        return _light(session, stmt.with_only_columns(*_columns(Commitment)), Commitment)
     return list(session.exec(stmt))
 
 
@@ -229,7 +234,7 @@ def latest_updates(
         .group_by(col(Update.commitment_id))
         .subquery()
     )
-    stmt = select(*Update.__table__.c).join(newest, col(Update.id) == newest.c.mid)  # type: ignore[call-overload]
+    stmt = sa.select(*_columns(Update)).join(newest, col(Update.id) == newest.c.mid)
     return {u.commitment_id: u for u in _light(session, stmt, Update)}
 
 
