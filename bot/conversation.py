@@ -12,14 +12,25 @@ from typing import Any
 from sqlmodel import Session
 
 from bot import directory, registry
-from bot.model import Changed, Due, Filters, Listed, NextMeeting, NotFound, Notice, Outcome, Shown
+from bot.model import (
+    Changed,
+    Due,
+    Filters,
+    Listed,
+    NextMeeting,
+    NotFound,
+    Notice,
+    Outcome,
+    ReportRequested,
+    Shown,
+)
 from bot.nlu import AreaCatalog, Request, parse
 from bot.nlu.parser import MAX_CHARS
 from bot.registry import RegistryError, Scope
 from bot.resolve import resolve_code
 from bot.settings import Settings
 from storage.db import Database
-from storage.events import claim_event, mark_replied, store_reply, unsent
+from storage.events import claim_event, mark_replied, record_event, unsent
 
 logger = logging.getLogger(__name__)
 WRITES = ("log_update", "set_status", "set_due", "create")
@@ -45,6 +56,7 @@ class Conversation:
         self._catalog: tuple[float, AreaCatalog] | None = None
         self._catalog_ttl = catalog_ttl
         self._pending: dict[str, Request] = {}  # ambiguous dates awaiting the user's choice
+        self._commission_id: int | None = None
 
     def catalog(self, session: Session | None = None) -> AreaCatalog:
         if self._catalog is None or time.monotonic() - self._catalog[0] > self._catalog_ttl:
@@ -55,6 +67,14 @@ class Conversation:
                 catalog = directory.catalog(session=session)
             self._catalog = (time.monotonic(), catalog)
         return self._catalog[1]
+
+    def scope(self, session: Session, now: datetime) -> Scope:
+        """The commission's scope at ``now`` (its id looked up once per process)."""
+        if self._commission_id is None:
+            self._commission_id = registry.scope(
+                session=session, commission=self.settings.default_commission, now=now
+            ).commission_id
+        return Scope(commission_id=self._commission_id, now=now)
 
     def understand(self, text: str, now: datetime) -> Request:
         return parse(text, now, self.catalog())
@@ -72,13 +92,16 @@ class Conversation:
         Returns:
             The rendered reply to send, or None when another delivery of the same event has it.
         """
+        # The common case costs one statement: act, then record the event with its reply in the same
+        # transaction. If another delivery recorded it first, roll everything back and defer to it.
+        with self.db.write() as session:
+            payload = render(self._reply(session, text, actor, now))
+            if record_event(session=session, key=key, now=now, reply=payload):
+                return payload
+            session.rollback()
         with self.db.write() as session:
             owned, stored = claim_event(session=session, key=key, now=now)
-            if not owned or stored is not None:
-                return stored
-            payload = render(self._reply(session, text, actor, now))
-            store_reply(session=session, key=key, reply=payload)
-            return payload
+            return stored if owned else None
 
     def sent(self, key: str, now: datetime) -> None:
         with self.db.write() as session:
@@ -97,7 +120,7 @@ class Conversation:
     def read(self, fn: Callable[[Session, Scope], Any], now: datetime) -> Any:
         """Run a read-only query function with a session and the commission's scope."""
         with self.db.read() as session:
-            return fn(session, registry.scope(session=session, commission=self.settings.default_commission, now=now))
+            return fn(session, self.scope(session, now))
 
     def _reply(self, session: Session, text: str, actor: Actor, now: datetime) -> Outcome:
         if not text or not text.strip():
@@ -112,7 +135,7 @@ class Conversation:
 
     def handle(self, session: Session, request: Request, actor: Actor, now: datetime) -> Outcome:
         """Carry out an understood request."""
-        sc = registry.scope(session=session, commission=self.settings.default_commission, now=now)
+        sc = self.scope(session, now)
         try:
             if request.intent in WRITES:
                 directory.require_writer(
@@ -128,6 +151,8 @@ class Conversation:
 
     def _dispatch(self, session: Session, sc: Scope, request: Request, actor: Actor) -> Outcome:
         intent = request.intent
+        if request.report:
+            return ReportRequested()
         if request.confirm is not None:
             return Notice("nothing_to_confirm")
         if intent in ("help", "unknown"):

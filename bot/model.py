@@ -104,4 +104,9 @@ class Notice:
     params: dict = field(default_factory=dict)
 
 
-Outcome = Shown | Listed | Changed | NotFound | Candidates | NextMeeting | Notice
+@dataclass(frozen=True)
+class ReportRequested:
+    """The follow-up report was asked for; whoever renders decides how it is delivered."""
+
+
+Outcome = ReportRequested | Shown | Listed | Changed | NotFound | Candidates | NextMeeting | Notice

@@ -106,10 +106,12 @@ def _line(item: Item, since: datetime | None) -> ReportLine:
 
 
 def _ages(items: list[Item], created: dict[str, datetime], today: date, tz: ZoneInfo) -> dict[str, list[int]]:
+    """Days each open item has been open: since the meeting it came from, or since it was recorded."""
     ages: dict[str, list[int]] = defaultdict(list)
     for item in items:
         if item.status != "done":
-            days = (today - created[item.code].astimezone(tz).date()).days
+            opened = min(created[item.code], item.origin_at) if item.origin_at else created[item.code]
+            days = (today - opened.astimezone(tz).date()).days
             for area in item.areas or ("—",):
                 ages[area].append(max(days, 0))
     return dict(ages)

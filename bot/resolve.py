@@ -26,25 +26,26 @@ def resolve_code(*, session: Session, sc: Scope, code: str | None, subject: str 
     Returns:
         The code; ``NotFound`` with the nearest codes; or ``Candidates`` when several subjects are close.
     """
-    texts = q.commitment_texts(session=session, commission_id=sc.commission_id)
     if code:
-        if any(c == code for c, _, _ in texts):
+        if q.get_commitment(session=session, commission_id=sc.commission_id, code=code) is not None:
             return code
-        return NotFound(code=code, suggestions=nearest_codes(code, texts))
+        nearest = nearest_codes(code, q.commitment_codes(session=session, commission_id=sc.commission_id))
+        texts = q.texts_of(session=session, commission_id=sc.commission_id, codes=nearest)
+        return NotFound(code=code, suggestions=tuple((c, texts.get(c, "")) for c in nearest))
     if not subject:
         return NotFound(code=None, subject="")
-    return by_subject(subject, texts)
+    return by_subject(subject, q.commitment_texts(session=session, commission_id=sc.commission_id))
 
 
-def nearest_codes(code: str, texts: list[tuple[str, str, str]], limit: int = 3) -> tuple[tuple[str, str], ...]:
+def nearest_codes(code: str, codes: list[str], limit: int = 3) -> list[str]:
+    """The codes closest to a missing one: same year and nearby number first."""
     number, year = split_code(code)
 
-    def distance(entry: tuple[str, str, str]) -> tuple[int, int]:
-        n, y = split_code(entry[0])
+    def distance(other: str) -> tuple[int, int]:
+        n, y = split_code(other)
         return (abs(y - year) * 10 + abs(n - number), n)
 
-    ranked = sorted(texts, key=distance)[:limit]
-    return tuple((c, t) for c, t, _ in ranked)
+    return sorted(codes, key=distance)[:limit]
 
 
 def by_subject(subject: str, texts: list[tuple[str, str, str]]) -> str | NotFound | Candidates:

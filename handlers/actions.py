@@ -21,6 +21,7 @@ def register(app: App) -> None:
     app.action(ids.OPEN_CREATE)(open_create)
     app.action(ids.SHOW)(show)
     app.action(ids.MORE)(more)
+    app.action(ids.REPORT)(report)
 
 
 def _status(ack, body, action, client, respond, slack, status: str) -> None:
@@ -57,6 +58,12 @@ def show(ack, body, action, respond, client, slack) -> None:
     ack()
     message = slack.show(client, body, action["value"])
     slack.later(lambda: respond(replace_original=False, response_type="ephemeral", **message))
+
+
+def report(ack, body, client, slack) -> None:
+    """The App Home's report button: the Word report arrives in the user's DM."""
+    ack()
+    slack.later(lambda: slack.report_to_user(client, body["user"]["id"]))
 
 
 def more(ack, body, action, respond, client, slack) -> None:

@@ -45,6 +45,12 @@ def claim_event(
     return (True, row[0]) if row is not None else (False, None)
 
 
+def record_event(*, session: Session, key: str, now: datetime, reply: str) -> bool:
+    """Record an event with its reply in the caller's transaction; False when it was already recorded."""
+    values = {"key": key, "claimed_at": now, "reply": reply}
+    return insert_ignore(session=session, table=ProcessedEvent, values=values, keys=["key"])
+
+
 def store_reply(*, session: Session, key: str, reply: str) -> None:
     """Keep the reply with the claim, in the transaction of the event's effects."""
     session.execute(sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key).values(reply=reply))

@@ -84,10 +84,17 @@ def seed_default_areas(*, session: Session) -> None:
 
 
 def get_commitment(*, session: Session, commission_id: int, code: str, for_update: bool = False) -> Commitment | None:
+    """One commitment by code; within a session a plain read is asked of the database once."""
+    seen: dict = session.info.setdefault("commitments", {})
+    if not for_update and (commission_id, code) in seen:
+        return seen[(commission_id, code)]
     stmt = select(Commitment).where(Commitment.commission_id == commission_id, Commitment.code == code)
     if for_update:
         stmt = stmt.with_for_update()
-    return session.exec(stmt).first()
+    found = session.exec(stmt).first()
+    if found is not None:
+        seen[(commission_id, code)] = found
+    return found
 
 
 def commitments_by_ids(*, session: Session, ids: Sequence[int]) -> list[Commitment]:
@@ -101,6 +108,19 @@ def next_number(*, session: Session, commission_id: int, year: int) -> int:
         Commitment.commission_id == commission_id, Commitment.year == year
     )
     return int(session.exec(stmt).one() or 0) + 1
+
+
+def commitment_codes(*, session: Session, commission_id: int) -> list[str]:
+    return list(session.exec(select(Commitment.code).where(Commitment.commission_id == commission_id)))
+
+
+def texts_of(*, session: Session, commission_id: int, codes: Sequence[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    stmt = select(Commitment.code, Commitment.text).where(
+        Commitment.commission_id == commission_id, col(Commitment.code).in_(list(codes))
+    )
+    return {c: t for c, t in session.exec(stmt)}
 
 
 def commitment_texts(*, session: Session, commission_id: int) -> list[tuple[str, str, str]]:
@@ -210,6 +230,11 @@ def add_update(
     )
     session.add(update)
     return update
+
+
+def delete_updates(*, session: Session, commitment_id: int) -> None:
+    session.execute(sa.delete(Update).where(col(Update.commitment_id) == commitment_id))
+    session.flush()
 
 
 def updates_for(*, session: Session, commitment_id: int, limit: int | None = None) -> list[Update]:

@@ -232,4 +232,8 @@ STRINGS: dict[str, str] = {
     "cli.no_slack": "SLACK_BOT_TOKEN is needed to send; use --dry-run to see what would be sent.",
     "cli.no_digest_channels": "No channel for the digest: set DIGEST_CHANNELS or an area's channel.",
     "cli.zone": "Time zone data out of date: {message}",
+    "report.cli": "For the Word follow-up report: commission-bot export --format docx -o report.docx",
+    "report.upload_title": "Commitments follow-up report",
+    "report.upload_comment": "Here is the follow-up report as of {date}.",
+    "report.filename": "commitments-report-{commission}-{date}.docx",
 }

@@ -235,4 +235,8 @@ STRINGS: dict[str, str] = {
     "cli.no_slack": "Falta SLACK_BOT_TOKEN para enviar; use --dry-run para ver lo que se enviaría.",
     "cli.no_digest_channels": "No hay canales para el resumen: configure DIGEST_CHANNELS o el canal de un área.",
     "cli.zone": "Datos de zona horaria desactualizados: {message}",
+    "report.cli": "Para el informe de seguimiento en Word: commission-bot export --format docx -o informe.docx",
+    "report.upload_title": "Informe de seguimiento de compromisos",
+    "report.upload_comment": "Aquí está el informe de seguimiento al {date}.",
+    "report.filename": "informe-compromisos-{commission}-{date}.docx",
 }

@@ -119,6 +119,7 @@ SUBJECT_COMMAND = rx(
     r"da\s+por\s+\w+|pon|ponle|set|move|mueve|recorre|pasa)\s+(?:the|el|la|los|las|lo\s+de)?\s*"
     r"(?:(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|of|de|del)\s+(?:the\s+|la\s+|el\s+)?)?"
 )
+REPORT = rx(r"\b(?:reporte|informe|report|reportes|informes)\b(?!\s+(?:de\s+)?(?:avance|progress))")
 LAUGH = rx(r"\b(?:ja(?:ja)+|je(?:je)+|lol|lmao|haha\w*|xd)\b")
 ARTICLES = rx(r"^(?:el|la|los|las|lo|del|de|the|a|an)\s+")
 

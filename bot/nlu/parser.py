@@ -252,6 +252,8 @@ def _note(t: Text) -> str:
 def _without_code(t: Text, catalog: AreaCatalog) -> Request:
     if lx.CREATE.search(t.masked):
         return _create(t, catalog)
+    if lx.REPORT.search(t.masked) and not lx.HELP.search(t.masked) and len(re.findall(r"\w+", t.masked)) <= 12:
+        return Request(report=True)
     if lx.HELP.search(t.masked):
         return Request(intent="help")
     if lx.NEXT_SESSION.search(t.masked):

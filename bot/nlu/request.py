@@ -25,6 +25,7 @@ class Request:
     areas: tuple[str, ...] = ()  # every area named (create)
     confirm: str | None = None  # yes | no (a reply to a question the bot asked)
     too_long: bool = False
+    report: bool = False  # asks for the follow-up report (a Word file); the intent stays within the contract
 
     def contract(self) -> dict:
         """The keys of ``commission-bot parse``, always present, then the extra ones."""

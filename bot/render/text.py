@@ -17,6 +17,7 @@ from bot.model import (
     NotFound,
     Notice,
     Outcome,
+    ReportRequested,
     Shown,
 )
 from bot.render import groups as grouping
@@ -174,6 +175,8 @@ def outcome_text(outcome: Outcome, tz: ZoneInfo, lang: str) -> str:
             )
         case Notice(key=key, params=params):
             return notice_text(key, params, lang)
+        case ReportRequested():
+            return t("report.cli", lang)
     raise TypeError(outcome)
 
 

@@ -18,8 +18,37 @@ from bot.i18n import t
 logger = logging.getLogger(__name__)
 
 
-def post(client: WebClient, message: dict) -> dict:
-    """Send one stored message: ``{"method": "chat.postMessage" | "chat.postEphemeral", "args": {...}}``."""
+def upload_report(
+    client: WebClient, conversation: Conversation, channel: str, lang: str, now: datetime, thread_ts: str | None = None
+) -> dict:
+    """The Word report, uploaded with ``files.getUploadURLExternal`` then ``files.completeUploadExternal``."""
+    from bot.render.text import date_text
+    from bot.transfer.formats import render_export
+
+    settings = conversation.settings
+    data = render_export(
+        db=conversation.db, fmt="docx", commission=settings.default_commission, now=now, tz=settings.timezone, lang=lang
+    )
+    day = now.astimezone(settings.timezone).date()
+    response = client.files_upload_v2(
+        channel=channel,
+        content=data,
+        filename=t("report.filename", lang, commission=settings.default_commission, date=day.isoformat()),
+        title=t("report.upload_title", lang),
+        initial_comment=t("report.upload_comment", lang, date=date_text(day, lang)),
+        thread_ts=thread_ts,
+    )
+    return response.data  # type: ignore[return-value]
+
+
+def post(client: WebClient, message: dict, conversation: Conversation | None = None) -> dict:
+    """Send one stored message: ``{"method": "chat.postMessage" | "chat.postEphemeral" | "report.upload", ...}``."""
+    if message.get("method") == "report.upload" and conversation is not None:
+        args = message["args"]
+        now = wall_clock(conversation.settings.timezone)
+        return upload_report(
+            client, conversation, args["channel"], message.get("lang", "es"), now, args.get("thread_ts")
+        )
     if message.get("method") == "chat.postEphemeral":
         return client.chat_postEphemeral(**message["args"]).data  # type: ignore[return-value]
     return client.chat_postMessage(**message["args"]).data  # type: ignore[return-value]
@@ -53,7 +82,7 @@ class Outbox:
         message = json.loads(payload)
         tz = self.conversation.settings.timezone
         try:
-            post(self.client, message)
+            post(self.client, message, self.conversation)
         except (SlackApiError, OSError) as exc:
             logger.error("reply %s to %s failed: %s", key, message.get("args", {}).get("channel"), exc)
             self._apologise(message, lang)

@@ -14,12 +14,12 @@ from slack_sdk.errors import SlackApiError
 
 from bot import directory, registry
 from bot.conversation import Actor, Conversation
-from bot.model import Filters, Listed, Notice, Outcome
+from bot.model import Filters, Listed, Notice, Outcome, ReportRequested
 from bot.nlu import Request
 from bot.render import blocks
 from bot.render import views as view_render
 from bot.settings import Settings
-from bot.slack.outbox import Outbox
+from bot.slack.outbox import Outbox, upload_report
 from bot.slack.people import People
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,9 @@ class SlackService:
         key = f"event:{body.get('event_id') or event.get('client_msg_id') or channel + event.get('ts', '')}"
 
         def render(outcome: Outcome) -> str:
+            if isinstance(outcome, ReportRequested):
+                args = {"channel": channel, **({"thread_ts": thread} if thread else {})}
+                return json.dumps({"method": "report.upload", "args": args, "user": user, "lang": actor.lang})
             message = self.render(outcome, actor.lang)
             if isinstance(outcome, Notice) and outcome.key == "not_writer":
                 args = {"channel": channel, "user": user, **message}
@@ -171,6 +174,15 @@ class SlackService:
             )
 
         return view_render.home_view(self.conversation.read(gather, now), self.tz, lang)
+
+    def upload_report(self, client: WebClient, channel: str, lang: str, thread_ts: str | None = None) -> None:
+        """Build the Word follow-up report and upload it to a conversation (Slack's external upload)."""
+        upload_report(client, self.conversation, channel, lang, self.clock(), thread_ts)
+
+    def report_to_user(self, client: WebClient, user_id: str) -> None:
+        """The App Home button: the report goes to the user's direct messages with the bot."""
+        opened: dict = client.conversations_open(users=user_id).get("channel") or {}
+        self.upload_report(client, str(opened.get("id", user_id)), self.people.lang(client, user_id))
 
     def publish_home(self, client: WebClient, user_id: str) -> None:
         client.views_publish(user_id=user_id, view=self.home(client, user_id))

@@ -16,7 +16,7 @@ from bot.codes import normalize_code, parse_status_word, split_code
 from bot.i18n import t
 from bot.model import Due
 from bot.nlu.areas import AreaCatalog
-from bot.transfer.tables import REQUIRED, Cell, Table, read_table
+from bot.transfer.tables import REQUIRED, Cell, Table, read_log, read_table
 from storage import queries as q
 from storage.db import Database
 
@@ -169,8 +169,10 @@ def import_file(
         rows, report.errors = validate(table, catalog, lang)
         if not report.errors:
             sc = registry.scope(session=session, commission=commission, now=now)
-            for row in rows:
-                _apply(session, sc, row, tz, author, report, lang)
+            log = read_log(path)
+            created = {row.code for row in rows if _apply(session, sc, row, tz, author, report, lang, bool(log))}
+            if log:
+                restore_log(session, sc, log, tz, created)
         if report.errors or dry_run:
             session.rollback()
     return report
@@ -183,8 +185,16 @@ def area_catalog(session: Session) -> AreaCatalog:
 
 
 def _apply(
-    session: Session, sc: registry.Scope, row: Row, tz: ZoneInfo, author: str, report: ImportReport, lang: str
-) -> None:
+    session: Session,
+    sc: registry.Scope,
+    row: Row,
+    tz: ZoneInfo,
+    author: str,
+    report: ImportReport,
+    lang: str,
+    with_log: bool = False,
+) -> bool:
+    """Create or update one commitment; True when it was created."""
     origin_id = _origin(session, sc, row, tz, report, lang)
     existing = q.get_commitment(session=session, commission_id=sc.commission_id, code=row.code, for_update=True)
     source = f"import:{row.number}"
@@ -206,13 +216,53 @@ def _apply(
         c = existing
         _update_existing(session, sc, c, row, origin_id, author, source)
         report.updated += 1
-    if row.notes:
+    if row.notes and not with_log:
         assert c.id is not None
         known = {u.text for u in q.updates_for(session=session, commitment_id=c.id)}
         if row.notes not in known:
             q.add_update(
                 session=session, commitment=c, text=row.notes, author=author, now=sc.now, source=source, kind="import"
             )
+    return existing is None
+
+
+def restore_log(session: Session, sc: registry.Scope, log: list[dict], tz: ZoneInfo, created: set[str]) -> None:
+    """Bring back the log sheet of an exported workbook: the entries of commitments this import created
+    replace the ones it wrote for them; entries of known commitments are added when missing."""
+    by_code: dict[str, list[dict]] = {}
+    for entry in log:
+        code = normalize_code(_text(entry.get("code")))
+        if code:
+            by_code.setdefault(code, []).append(entry)
+    for code, entries in by_code.items():
+        c = q.get_commitment(session=session, commission_id=sc.commission_id, code=code)
+        if c is None or c.id is None:
+            continue
+        if code in created:
+            q.delete_updates(session=session, commitment_id=c.id)
+        known = {(u.at, u.kind, u.text) for u in q.updates_for(session=session, commitment_id=c.id)}
+        for e in entries:
+            at = e.get("at")
+            when = at.replace(tzinfo=tz) if isinstance(at, datetime) else sc.now
+            kind, text = _text(e.get("kind")) or "note", _text(e.get("text"))
+            if (when, kind, text) in known:
+                continue
+            q.add_update(
+                session=session,
+                commitment=c,
+                text=text,
+                author=_text(e.get("author")),
+                now=sc.now,
+                source=_text(e.get("source")),
+                kind=kind,
+                at=when,
+                status_before=_status_or_none(e.get("status_before")),
+                status_after=_status_or_none(e.get("status_after")),
+            )
+
+
+def _status_or_none(value: Cell) -> str | None:
+    return parse_status_word(_text(value)) if value else None
 
 
 def _update_existing(

@@ -80,6 +80,29 @@ def read_table(path: Path) -> Table:
     return Table(columns=columns, ignored=ignored, rows=data)
 
 
+LOG_SHEETS = ("bitacora", "log")
+
+
+def read_log(path: Path) -> list[dict[str, Cell]]:
+    """The log sheet of a workbook this bot exported ("Bitácora" / "Log"), as header-keyed rows; else []."""
+    if path.suffix.lower() != ".xlsx":
+        return []
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = next((ws for ws in workbook.worksheets[1:] if fold(ws.title) in LOG_SHEETS), None)
+        if sheet is None:
+            return []
+        rows = list(sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    if not rows:
+        return []
+    headers = [str(h or "").strip() for h in rows[0]]
+    return [dict(zip(headers, row, strict=False)) for row in rows[1:] if any(c not in (None, "") for c in row)]
+
+
 def _csv_rows(raw: bytes) -> Iterator[tuple[int, list[Cell]]]:
     try:
         text = raw.decode("utf-8-sig")

@@ -288,3 +288,20 @@ def test_failed_post_is_logged_and_user_gets_apology(slack, standin, caplog):
     apology = standin.wait_for("chat.postEphemeral")
     assert apology and "Perdón" in apology[0]["text"]
     assert any("failed" in r.getMessage() for r in caplog.records)
+
+
+def test_report_is_uploaded_with_the_external_upload_flow(slack, standin):
+    slack.mention("reporte", ts="1700000000.000900")
+    (ask,) = standin.wait_for("files.getUploadURLExternal")
+    assert ask["filename"].endswith(".docx") and int(ask["length"]) > 10_000
+    (uploaded,) = standin.wait_for("upload/F1")
+    assert uploaded["size"] == int(ask["length"])
+    (done,) = standin.wait_for("files.completeUploadExternal")
+    assert done["channel_id"] == "C1" and done["thread_ts"] == "1700000000.000900"
+    assert done["files"][0]["id"] == "F1"
+
+
+def test_app_home_report_button_sends_the_report_to_the_dm(slack, standin):
+    slack.interact(button(ids.REPORT, "home", user="U7", container={"type": "view", "view_id": "V1"}))
+    (done,) = standin.wait_for("files.completeUploadExternal")
+    assert done["channel_id"] == "D7"

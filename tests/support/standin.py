@@ -87,6 +87,8 @@ class SlackStandIn:
                 "has_more": False,
                 "response_metadata": {"next_cursor": ""},
             }
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(body.get("users", "X"))[1:]}}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.ws_url}
         if method == "files.getUploadURLExternal":
@@ -121,6 +123,7 @@ class SlackStandIn:
                             "body": body,
                             "headers": dict(self.headers),
                             "status": failure[0] if failure else 200,
+                            "at": time.perf_counter(),
                         }
                     )
                 if method in standin.delay:

@@ -1,0 +1,151 @@
+"""Event-to-reply latency over Slack's wire protocol, next to a bare Bolt app that only echoes.
+
+Signed ``app_mention`` events go to the app's real HTTP adapter at a fixed rate (open loop); the
+reply is timed when the loopback stand-in Web API receives its ``chat.postMessage``. The registry
+holds 10,000 commitments. Run: .venv/bin/python bench/slack_turn.py [--pg URL] [--rate 20] [--seconds 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "tests" / "support")]
+
+from seed import fill, fresh  # noqa: E402
+from slacksim import SECRET, SlackClientSim  # noqa: E402
+from standin import SlackStandIn  # noqa: E402
+
+from bot.slack.server import serve  # noqa: E402
+
+
+class _NoDrain:
+    class outbox:  # noqa: N801  (the simulator drains the app's outbox; the bench must not wait)
+        @staticmethod
+        def drain() -> None:
+            return None
+
+
+def echo_app(standin: SlackStandIn):
+    from slack_bolt import App
+    from slack_sdk import WebClient
+
+    app = App(
+        client=WebClient(token="xoxb-test", base_url=standin.url),
+        signing_secret=SECRET,
+        token_verification_enabled=False,
+    )
+
+    @app.event("app_mention")
+    def echo(event, say):
+        say(text=event["text"], thread_ts=event["ts"])
+
+    return app
+
+
+def our_app(standin: SlackStandIn, url: str):
+    from bot.app import build_app
+    from bot.settings import Settings
+
+    db = fresh(url)
+    fill(db, 10_000, 50, date(2023, 2, 13))
+    settings = Settings.from_env(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": standin.url,
+            "DATABASE_URL": url,
+        }
+    )
+    app, service = build_app(settings, db)
+    return app, service
+
+
+def message(i: int) -> str:
+    code = f"{i % 1999 + 1:02d}/{2020 + i % 5}"
+    if i % 5 == 0:
+        return f"Avance en {code}: se envió el oficio número {i} al área responsable"
+    return f"¿Cómo va el {code}?"
+
+
+def drive(app, standin: SlackStandIn, rate: float, seconds: float) -> dict:
+    ready = threading.Event()
+    server = serve(app, "127.0.0.1", 0, ready)
+    threading.Thread(target=server.run, daemon=True).start()
+    ready.set()
+    sim = SlackClientSim(f"http://127.0.0.1:{server.effective_port}", _NoDrain)
+    urllib.request.urlopen(sim.url + "/healthz").read()
+    sent: dict[str, float] = {}
+    total = int(rate * seconds)
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        for i in range(total):
+            target = start + i / rate
+            time.sleep(max(0.0, target - time.perf_counter()))
+            ts = f"{1800000000 + i}.000100"
+            sent[ts] = time.perf_counter()
+            pool.submit(sim.mention, message(i), ts=ts, event_id=f"EvBench{i}-{id(app)}")
+        deadline = time.perf_counter() + 30
+        while time.perf_counter() < deadline:
+            replies = {
+                c["body"].get("thread_ts"): c["at"] for c in list(standin.calls) if c["method"] == "chat.postMessage"
+            }
+            if len([ts for ts in sent if ts in replies]) >= total:
+                break
+            time.sleep(0.05)
+    elapsed = max(replies.values()) - start if replies else float("nan")
+    latencies = sorted((replies[ts] - t0) * 1000 for ts, t0 in sent.items() if ts in replies)
+    server.close()
+    return {
+        "events": total,
+        "replied": len(latencies),
+        "p50": statistics.median(latencies),
+        "p99": latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))],
+        "rate": len(latencies) / elapsed,
+    }
+
+
+def report(label: str, r: dict, base: dict | None = None) -> None:
+    ratio = f"   p99 ratio {r['p99'] / base['p99']:.2f}x   p50 ratio {r['p50'] / base['p50']:.2f}x" if base else ""
+    print(
+        f"{label:32s} {r['replied']}/{r['events']} replied   p50 {r['p50']:7.1f} ms   p99 {r['p99']:7.1f} ms   "
+        f"{r['rate']:5.1f} replies/s{ratio}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pg", help="also run on this PostgreSQL URL (its public schema is dropped)")
+    parser.add_argument("--rate", type=float, default=20.0)
+    parser.add_argument("--seconds", type=float, default=15.0)
+    args = parser.parse_args()
+    print(f"{args.rate:.0f} events/s for {args.seconds:.0f} s; registry of 10,000 commitments in 50 areas")
+    standin = SlackStandIn()
+    base = drive(echo_app(standin), standin, args.rate, args.seconds)
+    report("bare Bolt echo app", base)
+    urls = [("commission-bot, SQLite", f"sqlite:///{tempfile.mkdtemp()}/bench.db")]
+    if args.pg:
+        urls.append(("commission-bot, PostgreSQL", args.pg))
+    for label, url in urls:
+        standin.close()
+        standin = SlackStandIn()
+        app, service = our_app(standin, url)
+        result = drive(app, standin, args.rate, args.seconds)
+        service.outbox.close()
+        report(label, result, base)
+    standin.close()
+    json.dumps(base)
+
+
+if __name__ == "__main__":
+    main()

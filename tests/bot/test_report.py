@@ -1,0 +1,147 @@
+"""The follow-up report: Word, Excel and Markdown carry the same commitments; xlsx round-trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from datetime import datetime
+
+import pytest
+from cli_runner import cli
+from paths import SEED_CSV
+
+NOW = "2023-02-13T10:00:00-06:00"
+
+
+@pytest.fixture
+def registry_env(env):
+    assert cli(env, "import", str(SEED_CSV), "--now", NOW).code == 0
+    return env
+
+
+def seed_rows() -> list[dict]:
+    return list(csv.DictReader(SEED_CSV.open(encoding="utf-8")))
+
+
+def docx_text(path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_word_report_has_every_commitment_areas_status_previous_status_and_actions(registry_env, tmp_path):
+    cli(registry_env, "shell", "--now", "2023-02-14T09:00:00-06:00", stdin="Da por atendido el 08/2023\n")
+    out = tmp_path / "informe.docx"
+    result = cli(
+        registry_env,
+        "export",
+        "--format",
+        "docx",
+        "-o",
+        str(out),
+        "--since",
+        "2023-02-01",
+        "--now",
+        "2023-02-15T10:00:00-06:00",
+    )
+    assert result.code == 0 and out.stat().st_size > 10_000
+    text = docx_text(out)
+    assert "Informe de seguimiento de compromisos — COVE" in text and "15 de febrero de 2023" in text
+    for row in seed_rows():
+        assert row["code"] in text
+        for area in row["areas"].split(";"):
+            assert area in text
+    assert "Estatus previo: pendiente" in text  # 08/2023 changed since the 1st
+    assert "Se continúa en espera de la información." in text
+    from docx import Document
+
+    assert len(Document(str(out)).inline_shapes) == 1  # the chart of open items by area and age
+
+
+def test_word_report_in_english(registry_env, tmp_path):
+    out = tmp_path / "report.docx"
+    cli(registry_env, "export", "--format", "docx", "-o", str(out), "--lang", "en", "--now", NOW)
+    text = docx_text(out)
+    assert "Commitments follow-up report" in text and "In progress" in text
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
+def test_libreoffice_converts_the_word_report_to_pdf(registry_env, tmp_path):
+    out = tmp_path / "informe.docx"
+    cli(registry_env, "export", "--format", "docx", "-o", str(out), "--now", NOW)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "informe.pdf"
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_xlsx_has_date_cells_frozen_header_filters_and_the_log(registry_env, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "registro.xlsx"
+    assert cli(registry_env, "export", "--format", "xlsx", "-o", str(out)).code == 0
+    wb = load_workbook(out)
+    registry, log = wb.worksheets
+    assert registry.freeze_panes == "A2" and registry.auto_filter.ref
+    header = [c.value for c in registry[1]]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in registry.iter_rows(min_row=2, values_only=True)}
+    assert set(rows) == {r["code"] for r in seed_rows()}
+    assert isinstance(rows["01/2023"]["due"], datetime) and rows["01/2023"]["due"].date().isoformat() == "2023-03-15"
+    assert isinstance(rows["01/2023"]["origin_date"], datetime)
+    assert rows["19/2022"]["due"] == "2023-05"  # a month deadline stays a month
+    assert log.max_row > len(rows)
+    assert all(isinstance(r[1], datetime) for r in log.iter_rows(min_row=2, values_only=True))
+
+
+def test_all_three_formats_carry_the_same_commitments(registry_env, tmp_path):
+    from openpyxl import load_workbook
+
+    codes = {r["code"] for r in seed_rows()}
+    md = cli(registry_env, "export", "--format", "md", "--now", NOW).stdout
+    cli(registry_env, "export", "--format", "docx", "-o", str(tmp_path / "r.docx"), "--now", NOW)
+    cli(registry_env, "export", "--format", "xlsx", "-o", str(tmp_path / "r.xlsx"))
+    in_md = {c for c in codes if f"| {c} |" in md}
+    in_docx = {c for c in codes if c in docx_text(tmp_path / "r.docx")}
+    in_xlsx = {r[0] for r in load_workbook(tmp_path / "r.xlsx").worksheets[0].iter_rows(min_row=2, values_only=True)}
+    assert in_md == in_docx == in_xlsx == codes
+
+
+def test_xlsx_round_trip_gives_the_same_registry(registry_env, env, tmp_path, db_url):
+    cli(
+        registry_env,
+        "shell",
+        "--now",
+        "2023-02-14T09:00:00-06:00",
+        stdin="Da por atendido el 08/2023\nAvance en 01/2023: se envió la nota\n",
+    )
+    first = tmp_path / "first.xlsx"
+    cli(registry_env, "export", "--format", "xlsx", "-o", str(first))
+    other = {**env, "DATABASE_URL": f"sqlite:///{tmp_path / 'other.db'}"}
+    assert cli(other, "import", str(first)).code == 0
+    again = tmp_path / "again.xlsx"
+    cli(other, "export", "--format", "xlsx", "-o", str(again))
+    from openpyxl import load_workbook
+
+    def cells(path):
+        return [list(r) for ws in load_workbook(path).worksheets for r in ws.iter_rows(values_only=True)]
+
+    assert cells(first) == cells(again)
+    assert cli(other, "export", "--format", "csv").stdout == cli(registry_env, "export", "--format", "csv").stdout
+
+
+def test_markdown_report_is_pasteable(registry_env):
+    md = cli(registry_env, "export", "--format", "md", "--now", NOW).stdout
+    assert md.startswith("# Informe de seguimiento") and "## Resumen por área" in md
+    assert "| 23/2022 |" in md and "INE/DERFE/0132/2023" in md
+    assert io.StringIO(md).read().count("\n|---|") >= 7
