@@ -303,7 +303,7 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            r"\b(?:el|al|del|antes\s+del|para\s+el|the)\s+(?P<day>\d{1,2})\b(?!\s*[/:%$.]?\d)"
+            r"\b(?:el|al|del|antes\s+del|para\s+el|the)\s+(?P<day>\d{1,2})\b(?!\s*[/:%$.]?\d)(?![-/.]\w)"
             r"(?!\s+(?:de|del|of|dias?|semanas?|days?|weeks?|personas|people|%))"
         ),
         _day_only,
