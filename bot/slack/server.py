@@ -72,10 +72,31 @@ def make_wsgi(app: App, ready: threading.Event, path: str = "/slack/events"):
     return wsgi
 
 
-def serve(app: App, host: str, port: int, ready: threading.Event):
-    """A waitress server for the app (call ``.run()`` to serve, ``.close()`` to stop)."""
-    from waitress.server import create_server
+class Server:
+    """A waitress server that can be stopped from another thread."""
 
-    server = create_server(make_wsgi(app, ready), host=host, port=port, threads=8, ident="commission-bot")
-    logger.info("listening on http://%s:%s/slack/events", host, getattr(server, "effective_port", port))
+    def __init__(self, wsgi, host: str, port: int, threads: int = 8):
+        from waitress.server import create_server
+
+        self._server = create_server(wsgi, host=host, port=port, threads=threads, ident="commission-bot")
+        self._stopping = False
+        self.effective_port = int(getattr(self._server, "effective_port", port))
+
+    def run(self) -> None:
+        try:
+            self._server.run()
+        except (OSError, ValueError):
+            if not self._stopping:  # the loop notices its sockets closing under it
+                raise
+
+    def close(self) -> None:
+        self._stopping = True
+        self._server.close()
+        self._server.task_dispatcher.shutdown()
+
+
+def serve(app: App, host: str, port: int, ready: threading.Event) -> Server:
+    """The app's HTTP server (call ``.run()`` to serve, ``.close()`` to stop)."""
+    server = Server(make_wsgi(app, ready), host, port)
+    logger.info("listening on http://%s:%s/slack/events", host, server.effective_port)
     return server
