@@ -38,6 +38,14 @@ def make_client(settings: Settings, token: str | None = None) -> WebClient:
     return client
 
 
+def make_quick_client(settings: Settings) -> WebClient:
+    """For the first, immediate try at a reply: a short timeout and no retries (the outbox retries)."""
+    client = WebClient(token=settings.slack_bot_token, timeout=3, retry_handlers=[])
+    if settings.slack_api_url:
+        client.base_url = settings.slack_api_url
+    return client
+
+
 def build_app(
     settings: Settings,
     db: Database,
@@ -54,7 +62,7 @@ def build_app(
         conversation=conversation,
         settings=settings,
         people=People(settings),
-        outbox=Outbox(client, conversation),
+        outbox=Outbox(client, conversation, quick=make_quick_client(settings)),
         clock=clock or (lambda: wall_clock(settings.timezone)),
     )
     forms = Forms(service)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,12 +74,32 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+class Memo:
+    """A bounded, thread-safe memo for values keyed by what makes them exact (e.g. a row's version)."""
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            return self._data.get(key)
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+
 class Database:
     """Hands out sessions: ``read()`` for queries, ``write()`` for atomic changes."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
         self._writer = engine.execution_options(write=True)
+        self.memo = Memo()  # per registry: never shared between two databases
 
     @property
     def dialect(self) -> str:
@@ -85,13 +107,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(self.engine, expire_on_commit=False, info={"memo": self.memo}) as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction that commits on success and rolls back on any error."""
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+        with Session(self._writer, expire_on_commit=False, info={"memo": self.memo}) as session, session.begin():
             yield session
 
 

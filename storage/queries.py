@@ -50,13 +50,19 @@ def _light(session: Session, stmt: Any, table: type) -> list:
 
 def insert_ignore(*, session: Session, table: type, values: dict, keys: list[str]) -> bool:
     """INSERT … ON CONFLICT DO NOTHING on either backend; True when a row was inserted."""
+    stmt = _insert_ignore_stmt(session.get_bind().dialect.name, table, tuple(sorted(values)), tuple(keys))
+    return session.execute(stmt, values).first() is not None
+
+
+@cache
+def _insert_ignore_stmt(dialect: str, table: Any, columns: tuple[str, ...], keys: tuple[str, ...]) -> Any:
     from sqlalchemy.dialects import postgresql, sqlite
 
-    dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=keys)
+    core = table.__table__  # the Core table: the ORM's bulk-insert path costs several times more
+    stmt = insert(core).values({c: sa.bindparam(c) for c in columns}).on_conflict_do_nothing(index_elements=keys)
     # RETURNING tells reliably whether the row went in (rowcount is -1 on some drivers).
-    return session.execute(stmt.returning(sa.column(keys[0]))).first() is not None
+    return stmt.returning(core.c[keys[0]])
 
 
 # --- areas -----------------------------------------------------------------------------------
@@ -83,15 +89,20 @@ def seed_default_areas(*, session: Session) -> None:
 # --- commitments -----------------------------------------------------------------------------
 
 
+# Built once: the hot path of every Slack turn runs these, and building a statement costs more than running it.
+_BY_CODE = select(Commitment).where(
+    Commitment.commission_id == sa.bindparam("cid"), Commitment.code == sa.bindparam("code")
+)
+_BY_CODE_FOR_UPDATE = _BY_CODE.with_for_update()
+
+
 def get_commitment(*, session: Session, commission_id: int, code: str, for_update: bool = False) -> Commitment | None:
     """One commitment by code; within a session a plain read is asked of the database once."""
     seen: dict = session.info.setdefault("commitments", {})
     if not for_update and (commission_id, code) in seen:
         return seen[(commission_id, code)]
-    stmt = select(Commitment).where(Commitment.commission_id == commission_id, Commitment.code == code)
-    if for_update:
-        stmt = stmt.with_for_update()
-    found = session.exec(stmt).first()
+    stmt = _BY_CODE_FOR_UPDATE if for_update else _BY_CODE
+    found = session.exec(stmt, params={"cid": commission_id, "code": code}).first()
     if found is not None:
         seen[(commission_id, code)] = found
     return found
@@ -174,8 +185,23 @@ def find_commitments(
     return list(session.exec(stmt))
 
 
+_AREAS_BY_ID = (
+    sa.select(CommitmentArea.commitment_id, Area.acronym)  # type: ignore[call-overload]
+    .join(Area, col(Area.id) == CommitmentArea.area_id)
+    .where(col(CommitmentArea.commitment_id).in_(sa.bindparam("ids", expanding=True)))
+    .order_by(col(CommitmentArea.commitment_id), col(CommitmentArea.position))
+)
+
+
 def areas_of(*, session: Session, commitment_ids: Sequence[int] | None, commission_id: int) -> dict[int, list[str]]:
     """Acronyms of each commitment's areas in one statement (all of the commission when ids is None)."""
+    if commitment_ids is not None:
+        if not commitment_ids:
+            return {}
+        found: dict[int, list[str]] = defaultdict(list)
+        for cid, acronym in session.execute(_AREAS_BY_ID, {"ids": list(commitment_ids)}):
+            found[cid].append(acronym)
+        return found
     stmt = (
         select(CommitmentArea.commitment_id, Area.acronym)
         .join(Area, col(Area.id) == CommitmentArea.area_id)
@@ -194,6 +220,7 @@ def areas_of(*, session: Session, commitment_ids: Sequence[int] | None, commissi
 
 
 def set_areas(*, session: Session, commitment_id: int, area_ids: Sequence[int]) -> None:
+    touch(session=session, commitment_id=commitment_id)
     session.execute(sa.delete(CommitmentArea).where(col(CommitmentArea.commitment_id) == commitment_id))
     for position, area_id in enumerate(dict.fromkeys(area_ids)):
         session.add(CommitmentArea(commitment_id=commitment_id, area_id=area_id, position=position))
@@ -214,10 +241,11 @@ def add_update(
     status_before: str | None = None,
     status_after: str | None = None,
     at: datetime | None = None,
-) -> Update:
+) -> None:
     """Append one entry to a commitment's log (``at`` is when it happened, default ``now``)."""
     assert commitment.id is not None
-    update = Update(
+    session.flush()  # the commitment's own pending changes go first
+    values = dict(
         commitment_id=commitment.id,
         at=at or now,
         recorded_at=now,
@@ -228,24 +256,63 @@ def add_update(
         status_before=status_before,
         status_after=status_after,
     )
-    session.add(update)
-    return update
+    session.execute(_ADD_UPDATE, values)
+    touch(session=session, commitment_id=commitment.id, now=now)
+
+
+_ADD_UPDATE = sa.insert(Update.__table__).values(  # type: ignore[attr-defined]
+    {
+        name: sa.bindparam(name)
+        for name in (
+            "commitment_id",
+            "at",
+            "recorded_at",
+            "author",
+            "text",
+            "source",
+            "kind",
+            "status_before",
+            "status_after",
+        )
+    }
+)
+
+
+def touch(*, session: Session, commitment_id: int, now: datetime | None = None) -> None:
+    """Record that a commitment's areas or log changed: bump its version (and ``updated_at``)."""
+    session.execute(_TOUCH if now else _BUMP, {"cid": commitment_id, **({"now": now} if now else {})})
+    session.info.setdefault("changed_commitments", set()).add(commitment_id)
+
+
+def changed_here(*, session: Session, commitment_id: int) -> bool:
+    """Whether this session changed the commitment's areas or log (its cached card is not to be trusted)."""
+    return commitment_id in session.info.get("changed_commitments", ())
+
+
+_TABLE: Any = Commitment.__table__  # type: ignore[attr-defined]
+_BUMP = sa.update(_TABLE).where(_TABLE.c.id == sa.bindparam("cid")).values(version=_TABLE.c.version + 1)
+_TOUCH = _BUMP.values(updated_at=sa.bindparam("now"))
 
 
 def delete_updates(*, session: Session, commitment_id: int) -> None:
+    touch(session=session, commitment_id=commitment_id)
     session.execute(sa.delete(Update).where(col(Update.commitment_id) == commitment_id))
     session.flush()
 
 
+_LOG = (
+    sa.select(*_columns(Update))
+    .where(col(Update.commitment_id) == sa.bindparam("cid"))
+    .order_by(col(Update.at).desc(), col(Update.id).desc())
+)
+_LOG_LIMITED = _LOG.limit(sa.bindparam("limit"))
+
+
 def updates_for(*, session: Session, commitment_id: int, limit: int | None = None) -> list[Update]:
-    stmt = (
-        select(Update)
-        .where(Update.commitment_id == commitment_id)
-        .order_by(col(Update.at).desc(), col(Update.id).desc())
-    )
-    if limit:
-        stmt = stmt.limit(limit)
-    return list(session.exec(stmt))
+    """A commitment's log, newest first (at most ``limit`` entries)."""
+    params = {"cid": commitment_id, **({"limit": limit} if limit else {})}
+    make = _row_type(Update)._make
+    return [make(row) for row in session.execute(_LOG_LIMITED if limit else _LOG, params)]
 
 
 def latest_updates(
@@ -305,7 +372,8 @@ def meetings_by_ids(*, session: Session, ids: Iterable[int]) -> dict[int, Meetin
     wanted = [i for i in set(ids) if i is not None]
     if not wanted:
         return {}
-    return {m.id: m for m in session.exec(select(Meeting).where(col(Meeting.id).in_(wanted))) if m.id}
+    stmt = sa.select(*_columns(Meeting)).where(col(Meeting.id).in_(wanted))
+    return {m.id: m for m in _light(session, stmt, Meeting)}
 
 
 # --- members ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from datetime import datetime
 
@@ -55,17 +56,43 @@ def post(client: WebClient, message: dict, conversation: Conversation | None = N
 
 
 class Outbox:
-    """Posts replies off the request thread, so Slack gets its acknowledgement at once."""
+    """Sends replies once they are committed: one quick try at once, then retries off the request thread."""
 
-    def __init__(self, client: WebClient, conversation: Conversation, workers: int = 4):
+    def __init__(self, client: WebClient, conversation: Conversation, workers: int = 4, quick: WebClient | None = None):
         self.client = client
+        self.quick = quick
         self.conversation = conversation
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="outbox")
         self._lock = threading.Lock()
         self._futures: list[Future] = []
 
-    def submit(self, key: str, payload: str, lang: str) -> None:
-        self.track(self.pool.submit(self.deliver, key, payload, lang))
+    def send(self, key: str, payload: str, lang: str) -> None:
+        """Post a committed reply now (one short try, no retries); on any failure, hand it to the pool.
+
+        A reply reaches the user a thread hop sooner; a 429 waits its ``Retry-After`` in the pool.
+        """
+        message = json.loads(payload)
+        if self.quick is not None and message.get("method") in ("chat.postMessage", "chat.postEphemeral"):
+            try:
+                post(self.quick, message)
+            except SlackApiError as exc:
+                wait = exc.response.headers.get("Retry-After") if exc.response.status_code == 429 else None
+                self.submit(key, payload, lang, delay=float(wait) if wait and wait.isdigit() else 0.0)
+            except OSError:
+                self.submit(key, payload, lang)
+            else:
+                tz = self.conversation.settings.timezone
+                self.track(self.pool.submit(self.conversation.sent, key, wall_clock(tz)))
+            return
+        self.submit(key, payload, lang)
+
+    def submit(self, key: str, payload: str, lang: str, delay: float = 0.0) -> None:
+        self.track(self.pool.submit(self._deliver_after, delay, key, payload, lang))
+
+    def _deliver_after(self, delay: float, key: str, payload: str, lang: str) -> bool:
+        if delay:
+            time.sleep(delay)
+        return self.deliver(key, payload, lang)
 
     def track(self, future: Future) -> None:
         with self._lock:

@@ -72,7 +72,7 @@ class SlackService:
 
         payload = self.conversation.reply_once(key, text, actor, self.clock(), render)
         if payload is not None:
-            self.outbox.submit(key, payload, actor.lang)
+            self.outbox.send(key, payload, actor.lang)
 
     # --- the slash command ----------------------------------------------------------------------
 

@@ -165,3 +165,18 @@ def test_two_writers_on_the_same_commitment_keep_both(seeded, now):
     assert errors == []
     notes = [e.text for e in item(seeded, now, "01/2023", history=None).entries if e.kind == "note"]
     assert sorted(notes) == sorted([f"UA {i}" for i in range(10)] + [f"UB {i}" for i in range(10)])
+
+
+def test_a_card_remembered_by_one_replica_shows_another_replicas_update(seeded, db_url, now):
+    from storage.db import Database, make_engine
+
+    other = Database(make_engine(db_url))  # a second process on the same registry
+    try:
+        assert item(seeded, now, "01/2023", history=5).entries  # remembered by this replica
+        run(other, now, registry.log_update, code="01/2023", text="desde otra réplica", author="U2")
+        assert item(seeded, now, "01/2023", history=5).entries[0].text == "desde otra réplica"
+        run(other, now, registry.set_status, code="01/2023", status="done", author="U2")
+        fresh = item(seeded, now, "01/2023", history=5)
+        assert fresh.status == "done" and fresh.entries[0].kind == "status"
+    finally:
+        other.engine.dispose()
