@@ -68,7 +68,13 @@ def help_ms(runs: int = 5) -> float:
 def main() -> None:
     from bot.nlu import parse
 
-    for label, path in (("corpus", CORPUS), ("held-out", HELDOUT), ("blind2", CORPUS.with_name("blind2.jsonl"))):
+    sets = (
+        ("corpus", CORPUS),
+        ("held-out", HELDOUT),
+        ("blind2", CORPUS.with_name("blind2.jsonl")),
+        ("blind3", CORPUS.with_name("blind3.jsonl")),
+    )
+    for label, path in sets:
         if path.exists():
             ok, total = accuracy(path)
             print(f"accuracy {label:9s} {ok}/{total} = {ok / total:.1%}")

@@ -13,7 +13,9 @@ CODE = r"#+"
 COMPROMISO = r"compromi[sz]os?|commitments?|item"
 
 HELP = rx(
-    r"^\W*(?:ayuda+|help|auxilio|menu|comandos|instrucciones|\?+ayuda)\b"
+    r"^\W*(?:ayuda+|help+|auxilio|menu|comandos|instrucciones|\?+ayuda)\b"
+    r"|\b(?:which|what)\s+commands\b|\bguide\b|\bgu[ií]a\s+(?:de\s+uso|del\s+bot|para)|\btutorial\b"
+    r"|\bmanual\s+(?:de\s+uso|del\s+bot)\b"
     r"|\b(?:que|q|what)\s+(?:\w+\s+){0,2}?(?:sabes|puedes|can\s+you|do\s+you)\s*(?:hacer|do|understand)?"
     r"|\bexpla\w*|\bexplica\w*|\bhow\s+to\s+(?:change|log|use|mark|add|update|create|set|close|ask)\b"
     r"|\bque\s+puedo\s+(?:preguntar|pedir|hacer)|\bque\s+comandos|\bwhat\s+commands|\bhow\s+(?:do|can)\s+i\b"
@@ -31,9 +33,12 @@ NEXT_SESSION = rx(
     r"|\b(?:siguiente|proxima|next)\s+(?:ordinaria|extraordinaria|ordinary|extraordinary)\b|\bsesionar\b"
     r"|\bmeets?\s+again\b|\bvolvemos\s+a\s+sesionar|\bnext\s+(?:cove|commission)\s+(?:session|meeting)"
     r"|\bsesiona(?:mos|n|ra|remos)?\b"
+    r"|\b(?:sesion|session)\b.*\b(?:cuando|when|soon|pronto|fecha|date|dia|scheduled|programada|agendada)\b"
+    r"|\b(?:cuando|when|fecha|date|dia|scheduled|programada|hay|is\s+there)\b.*\b(?:sesion|session)\b"
 )
 CREATE = rx(
     rf"\b(?:agrega|agregar|agregale|anade|anadir|nuevo|nueva|registra|registrar|alta\s+(?:de|del)|crea|crear|"
+    rf"levanta|levantar|abre|abrir|apunta|apuntar|log\s+a|open\s+a|"
     rf"add|new|create|captura|da\s+de\s+alta)\s+(?:(?:un|una|a|el|otro|este|esta|this|another)\s+)?(?:nuevo\s+|new\s+)?(?:{COMPROMISO})\b"
 )
 # Words before the code that make the message a log entry ("Avance en 01/2023: …").

@@ -117,6 +117,7 @@ def _chatter(t: Text) -> bool:
     words = re.findall(r"[a-z]+", t.masked)
     asks = re.search(
         r"\b(?:estatus|status|info|informacion|como|avance|detalle|details?|necesito|need|pull|show|muestra\w*|"
+        r"where|how|what|que|q|cual|donde|cuando|when|"
         r"ensena\w*|dame|give|can\s+(?:you|u)|puedes|pasas|busca|find|look|check|revisa|see|ver)\b",
         t.masked,
     )
@@ -371,7 +372,8 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     cut += [w.start() for w in lx.STATUS_WORD.finditer(t.masked) if w.start() > start] if status else []
     if cut:
         end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
-    subject = _trim_subject(t.raw[start:end])
+    clause = re.search(r"[,;?!]", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
+    subject = _trim_subject(t.raw[start : start + clause.start()] if clause else t.raw[start:end])
     if not subject:
         return None
     if due is not None:
@@ -395,6 +397,11 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
         status = _status_change(t) or _STATUS_OF.get(word.lastgroup or "")
         return Request(intent="set_status", status=status, text=subject) if subject and status else None
     due = t.dates[0] if t.dates else None
+    named = _DEADLINE_OF.match(t.masked)
+    if due and named and named.end() < due.start:  # "deadline for the risk plan is now …", "el plazo de X es …"
+        subject = _trim_subject(t.raw[named.end() : due.start])
+        if subject and catalog.exact(subject) is None:
+            return _with_date(Request(intent="set_due", text=subject), due, t)
     cue = lx.DUE_CUE.search(t.masked)
     if due and cue and cue.start() < due.start:
         subject = _trim_subject(t.raw[: cue.start()])
@@ -403,11 +410,16 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
     return None
 
 
+_DEADLINE_OF = re.compile(
+    r"^[^\w#]*(?:the\s+|el\s+|la\s+|new\s+|nuevo\s+)?(?:deadline|due\s+date|plazo|fecha\s+limite|fecha)\s+"
+    r"(?:for|of|de\s+la|de\s+los|de\s+las|del|de)\s+(?:the\s+|la\s+|el\s+|lo\s+de\s+|lo\s+del\s+)?"
+)
 _STATUS_OF = {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}
 
 _TAIL = re.compile(
     r"(?:\s+(?:sigue|queda|quedo|esta|is|as|como|to|a|al|para|es|vence|pasa|el|la|en|now|ya|ahora|de|going|va|anda|"
-    r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due))+\s*$",
+    r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
+    r"ahora\s+es|ahora|now))+\s*$",
     re.IGNORECASE,
 )
 
