@@ -40,7 +40,7 @@ def make_client(settings: Settings, token: str | None = None) -> WebClient:
 
 def make_quick_client(settings: Settings) -> WebClient:
     """For the first, immediate try at a reply: a short timeout and no retries (the outbox retries)."""
-    client = WebClient(token=settings.slack_bot_token, timeout=3, retry_handlers=[])
+    client = WebClient(token=settings.slack_bot_token, timeout=1, retry_handlers=[])
     if settings.slack_api_url:
         client.base_url = settings.slack_api_url
     return client

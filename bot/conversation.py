@@ -30,7 +30,7 @@ from bot.registry import RegistryError, Scope
 from bot.resolve import resolve_code
 from bot.settings import Settings
 from storage.db import Database
-from storage.events import claim_event, mark_replied, record_event, unsent
+from storage.events import claim_event, mark_replied, record_event, retake_event, unsent
 
 logger = logging.getLogger(__name__)
 WRITES = ("log_update", "set_status", "set_due", "create")
@@ -111,6 +111,11 @@ class Conversation:
         """Replies stored more than a minute ago (and less than a day) that were never marked sent."""
         with self.db.read() as session:
             return unsent(session=session, older_than=now - timedelta(minutes=1), newer_than=now - timedelta(days=1))
+
+    def retake(self, key: str, now: datetime) -> bool:
+        """Take over a stored, unsent reply for a re-send; only one caller wins."""
+        with self.db.write() as session:
+            return retake_event(session=session, key=key, now=now, older_than=now - timedelta(minutes=1))
 
     def act(self, request: Request, actor: Actor, now: datetime) -> Outcome:
         """Carry out a request built by a button or a form (no language understanding needed)."""

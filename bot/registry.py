@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.codes import split_code
@@ -276,11 +277,36 @@ def create(
     if not text:
         raise RegistryError("empty_description")
     area_ids = resolve_areas(session=session, acronyms=areas)
-    if code is None:
-        year = sc.today.year
-        code = f"{q.next_number(session=session, commission_id=sc.commission_id, year=year):02d}/{year}"
-    elif q.get_commitment(session=session, commission_id=sc.commission_id, code=code) is not None:
+    if code is not None and q.get_commitment(session=session, commission_id=sc.commission_id, code=code) is not None:
         raise RegistryError("code_taken", code=code)
+    for attempt in range(10):  # two writers may take the same next number at once (PostgreSQL): take the next
+        year = sc.today.year
+        chosen = code or f"{q.next_number(session=session, commission_id=sc.commission_id, year=year):02d}/{year}"
+        try:
+            with session.begin_nested():
+                c = _insert(session, sc, chosen, text, status, due, origin_id)
+            break
+        except IntegrityError:
+            if code is not None or attempt == 9:
+                raise RegistryError("code_taken", code=chosen) from None
+    assert c.id is not None
+    q.set_areas(session=session, commitment_id=c.id, area_ids=area_ids)
+    q.add_update(
+        session=session,
+        commitment=c,
+        text=text,
+        author=author,
+        now=sc.now,
+        source=source,
+        kind="create",
+        status_after=status,
+    )
+    return c
+
+
+def _insert(
+    session: Session, sc: Scope, code: str, text: str, status: str, due: Due | None, origin_id: int | None
+) -> Commitment:
     number, year = split_code(code)
     c = Commitment(
         commission_id=sc.commission_id,
@@ -298,18 +324,6 @@ def create(
     )
     session.add(c)
     session.flush()
-    assert c.id is not None
-    q.set_areas(session=session, commitment_id=c.id, area_ids=area_ids)
-    q.add_update(
-        session=session,
-        commitment=c,
-        text=text,
-        author=author,
-        now=sc.now,
-        source=source,
-        kind="create",
-        status_after=status,
-    )
     return c
 
 

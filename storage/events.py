@@ -56,6 +56,21 @@ def store_reply(*, session: Session, key: str, reply: str) -> None:
     session.execute(sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key).values(reply=reply))
 
 
+def retake_event(*, session: Session, key: str, now: datetime, older_than: datetime) -> bool:
+    """Atomically take over an unsent reply claimed before ``older_than``; False when someone else has."""
+    stmt = (
+        sa.update(ProcessedEvent)
+        .where(
+            col(ProcessedEvent.key) == key,
+            col(ProcessedEvent.replied_at).is_(None),
+            col(ProcessedEvent.claimed_at) < older_than,
+        )
+        .values(claimed_at=now)
+        .returning(col(ProcessedEvent.key))
+    )
+    return session.execute(stmt).first() is not None
+
+
 def mark_replied(*, session: Session, key: str, now: datetime) -> None:
     session.execute(sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key).values(replied_at=now))
 

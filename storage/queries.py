@@ -219,6 +219,11 @@ def areas_of(*, session: Session, commitment_ids: Sequence[int] | None, commissi
     return result
 
 
+def area_ids_of(*, session: Session, commitment_id: int) -> list[int]:
+    stmt = select(CommitmentArea.area_id).where(CommitmentArea.commitment_id == commitment_id)
+    return list(session.exec(stmt.order_by(col(CommitmentArea.position))))
+
+
 def set_areas(*, session: Session, commitment_id: int, area_ids: Sequence[int]) -> None:
     touch(session=session, commitment_id=commitment_id)
     session.execute(sa.delete(CommitmentArea).where(col(CommitmentArea.commitment_id) == commitment_id))
@@ -356,8 +361,13 @@ def next_meeting(
     return session.exec(stmt.order_by(col(Meeting.at))).first()
 
 
-def meetings_between(*, session: Session, start: datetime, end: datetime) -> list[Meeting]:
-    stmt = select(Meeting).where(col(Meeting.at) >= start, col(Meeting.at) <= end, Meeting.kind != "working")
+def meetings_between(*, session: Session, commission_id: int, start: datetime, end: datetime) -> list[Meeting]:
+    stmt = select(Meeting).where(
+        Meeting.commission_id == commission_id,
+        col(Meeting.at) >= start,
+        col(Meeting.at) <= end,
+        Meeting.kind != "working",
+    )
     return list(session.exec(stmt.order_by(col(Meeting.at))))
 
 

@@ -52,8 +52,12 @@ def _mexican_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("MX", years=year))
 
 
+def is_holiday(day: date) -> bool:
+    return day in _mexican_holidays(day.year)
+
+
 def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _mexican_holidays(day.year)
+    return day.weekday() < 5 and not is_holiday(day)
 
 
 def next_working_day(day: date) -> date:
@@ -75,7 +79,7 @@ def digest_due(now: datetime, schedule: WeeklySchedule, tz: ZoneInfo) -> tuple[d
     clock = time(schedule.hour, schedule.minute)
     for weeks_back in range(0, 3):
         nominal = local.date() - timedelta(days=(local.weekday() - schedule.weekday) % 7 + 7 * weeks_back)
-        due = _at(next_working_day(nominal) if not is_working_day(nominal) else nominal, clock, tz)
+        due = _at(next_working_day(nominal) if is_holiday(nominal) else nominal, clock, tz)
         if due <= local:
             return nominal, due
     raise AssertionError("unreachable: a slot three weeks back is always in the past")
@@ -84,7 +88,7 @@ def digest_due(now: datetime, schedule: WeeklySchedule, tz: ZoneInfo) -> tuple[d
 def previous_digest(nominal: date, schedule: WeeklySchedule, tz: ZoneInfo) -> datetime:
     """When the digest before the one of ``nominal`` went out (for "closed since the last digest")."""
     before = nominal - timedelta(days=7)
-    day = before if is_working_day(before) else next_working_day(before)
+    day = next_working_day(before) if is_holiday(before) else before
     return _at(day, time(schedule.hour, schedule.minute), tz)
 
 

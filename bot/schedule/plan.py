@@ -32,7 +32,9 @@ def _digests(session: Session, sc: Scope, settings: Settings) -> list[Occurrence
 
 def _reminders(session: Session, sc: Scope, settings: Settings) -> list[Occurrence]:
     lead, window = settings.reminder_lead, settings.catchup_window
-    meetings = q.meetings_between(session=session, start=sc.now - window, end=sc.now + lead)
+    meetings = q.meetings_between(
+        session=session, commission_id=sc.commission_id, start=sc.now - window, end=sc.now + lead
+    )
     found: list[Occurrence] = []
     members = None
     for m in meetings:

@@ -98,14 +98,11 @@ def _drain(db: Database, client: WebClient | None, composer: Composer, now: date
 def _record(
     db: Database, settings: Settings, due: list[Occurrence], known: set[str], now: datetime, report: TickReport
 ) -> None:
-    lead = settings.reminder_lead
     with db.write() as session:
         for occ in due:
             if occ.key in known:
                 continue
-            late = expired(occ.due_at, now, settings.catchup_window)
-            started = occ.kind.startswith("reminder") and now.astimezone(UTC) >= occ.due_at.astimezone(UTC) + lead
-            state = "expired" if late or started else "pending"
+            state = "expired" if too_late(occ.kind, occ.due_at, now, settings) else "pending"
             if (
                 deliveries.record(
                     session=session,
@@ -126,11 +123,16 @@ def _preview(db, settings, due, known, now, lang, report: TickReport) -> TickRep
     with db.read() as session:
         pending = {d.key for d in deliveries.all_deliveries(session=session) if d.state == "pending"}
     for occ in due:
-        late = expired(occ.due_at, now, settings.catchup_window)
-        if (occ.key in known and occ.key not in pending) or late:
+        if (occ.key in known and occ.key not in pending) or too_late(occ.kind, occ.due_at, now, settings):
             continue
         report.previews.append((occ, as_text(composer.messages(occ.kind, occ.target, occ.occurrence))))
     return report
+
+
+def too_late(kind: str, due_at: datetime, now: datetime, settings: Settings) -> bool:
+    """Past the catch-up window, or a session-eve reminder whose session has begun: not to be sent."""
+    started = kind.startswith("reminder") and now.astimezone(UTC) >= due_at.astimezone(UTC) + settings.reminder_lead
+    return started or expired(due_at, now, settings.catchup_window)
 
 
 def _deliver(
@@ -143,6 +145,11 @@ def _deliver(
     report: TickReport,
 ) -> None:
     assert row.id is not None and client is not None
+    if too_late(row.kind, row.due_at, now, composer.settings) and not row.parts_sent:
+        with db.write() as session:  # Slack was down past the window: do not send it late
+            deliveries.finish(session=session, delivery_id=row.id, now=now, state="expired")
+        report.expired.append(row.key)
+        return
     messages = composer.messages(row.kind, row.target, row.occurrence)
     try:
         already = _already_posted(client, row) if suspect else {}

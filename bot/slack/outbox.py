@@ -42,8 +42,14 @@ def upload_report(
     return response.data  # type: ignore[return-value]
 
 
-def post(client: WebClient, message: dict, conversation: Conversation | None = None) -> dict:
-    """Send one stored message: ``{"method": "chat.postMessage" | "chat.postEphemeral" | "report.upload", ...}``."""
+REPLY_EVENT = "commission_bot_reply"
+
+
+def post(client: WebClient, message: dict, conversation: Conversation | None = None, key: str | None = None) -> dict:
+    """Send one stored message: ``{"method": "chat.postMessage" | "chat.postEphemeral" | "report.upload", ...}``.
+
+    A posted reply carries its event key in Slack message metadata, so that a retry can ask Slack first.
+    """
     if message.get("method") == "report.upload" and conversation is not None:
         args = message["args"]
         now = wall_clock(conversation.settings.timezone)
@@ -52,7 +58,21 @@ def post(client: WebClient, message: dict, conversation: Conversation | None = N
         )
     if message.get("method") == "chat.postEphemeral":
         return client.chat_postEphemeral(**message["args"]).data  # type: ignore[return-value]
-    return client.chat_postMessage(**message["args"]).data  # type: ignore[return-value]
+    metadata = {"event_type": REPLY_EVENT, "event_payload": {"key": key}} if key else None
+    return client.chat_postMessage(**message["args"], metadata=metadata).data  # type: ignore[return-value]
+
+
+def already_posted(client: WebClient, message: dict, key: str) -> bool:
+    """Whether Slack already has this reply (a try timed out after Slack accepted it)."""
+    if message.get("method") != "chat.postMessage":
+        return False
+    args = message["args"]
+    if args.get("thread_ts"):
+        page = client.conversations_replies(channel=args["channel"], ts=args["thread_ts"], include_all_metadata=True)
+    else:
+        page = client.conversations_history(channel=args["channel"], limit=50, include_all_metadata=True)
+    messages: list[dict] = page.get("messages") or []
+    return any(((m.get("metadata") or {}).get("event_payload") or {}).get("key") == key for m in messages)
 
 
 class Outbox:
@@ -74,25 +94,25 @@ class Outbox:
         message = json.loads(payload)
         if self.quick is not None and message.get("method") in ("chat.postMessage", "chat.postEphemeral"):
             try:
-                post(self.quick, message)
-            except SlackApiError as exc:
+                post(self.quick, message, key=key)
+            except SlackApiError as exc:  # Slack answered: the message was not taken
                 wait = exc.response.headers.get("Retry-After") if exc.response.status_code == 429 else None
                 self.submit(key, payload, lang, delay=float(wait) if wait and wait.isdigit() else 0.0)
-            except OSError:
-                self.submit(key, payload, lang)
+            except OSError:  # no answer: Slack may have it already, so the retry waits, then asks first
+                self.submit(key, payload, lang, delay=2.0, check_first=True)
             else:
                 tz = self.conversation.settings.timezone
                 self.track(self.pool.submit(self.conversation.sent, key, wall_clock(tz)))
             return
         self.submit(key, payload, lang)
 
-    def submit(self, key: str, payload: str, lang: str, delay: float = 0.0) -> None:
-        self.track(self.pool.submit(self._deliver_after, delay, key, payload, lang))
+    def submit(self, key: str, payload: str, lang: str, delay: float = 0.0, check_first: bool = False) -> None:
+        self.track(self.pool.submit(self._deliver_after, delay, key, payload, lang, check_first))
 
-    def _deliver_after(self, delay: float, key: str, payload: str, lang: str) -> bool:
+    def _deliver_after(self, delay: float, key: str, payload: str, lang: str, check_first: bool) -> bool:
         if delay:
             time.sleep(delay)
-        return self.deliver(key, payload, lang)
+        return self.deliver(key, payload, lang, check_first)
 
     def track(self, future: Future) -> None:
         with self._lock:
@@ -104,15 +124,21 @@ class Outbox:
             pending = list(self._futures)
         wait(pending, timeout=timeout)
 
-    def deliver(self, key: str, payload: str, lang: str) -> bool:
-        """Post a stored reply and mark it sent; on failure, log it and tell the user briefly."""
+    def deliver(self, key: str, payload: str, lang: str, check_first: bool = False) -> bool:
+        """Post a stored reply (unless Slack already has it) and mark it done.
+
+        A reply that still fails after the client's own retries is logged, the user gets a short
+        apology, and it is marked done too: it is not retried forever, nor apologised for again.
+        """
         message = json.loads(payload)
         tz = self.conversation.settings.timezone
         try:
-            post(self.client, message, self.conversation)
+            if not (check_first and already_posted(self.client, message, key)):
+                post(self.client, message, self.conversation, key=key)
         except (SlackApiError, OSError) as exc:
             logger.error("reply %s to %s failed: %s", key, message.get("args", {}).get("channel"), exc)
             self._apologise(message, lang)
+            self.conversation.sent(key, wall_clock(tz))
             return False
         self.conversation.sent(key, wall_clock(tz))
         return True
@@ -135,6 +161,7 @@ def resend_unsent(outbox: Outbox, now: datetime) -> int:
     """Replies stored but never marked sent (a crash between storing and posting), sent now."""
     sent = 0
     for key, payload in outbox.conversation.unsent(now):
-        message = json.loads(payload)
-        sent += outbox.deliver(key, payload, message.get("lang", "es"))
+        if outbox.conversation.retake(key, now):  # one replica, once
+            message = json.loads(payload)
+            sent += outbox.deliver(key, payload, message.get("lang", "es"), check_first=True)
     return sent

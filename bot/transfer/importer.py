@@ -36,6 +36,11 @@ class Row:
     origin: str
     origin_date: date | None
     notes: str
+    given: frozenset[str] = frozenset()  # the columns the file has, and a status cell that was filled in
+
+    def says(self, column: str) -> bool:
+        """Whether this row speaks about ``column``: updating, a column the file lacks changes nothing."""
+        return column in self.given
 
 
 @dataclass
@@ -132,6 +137,7 @@ def _row(
         origin=_text(table.value(cells, "origin")),
         origin_date=origin_day[0] if origin_day else None,
         notes=_text(table.value(cells, "notes")),
+        given=frozenset(c for c in table.columns if c != "status" or raw_status),
     )
 
 
@@ -268,15 +274,19 @@ def _status_or_none(value: Cell) -> str | None:
 def _update_existing(
     session: Session, sc: registry.Scope, c, row: Row, origin_id: int | None, author: str, source: str
 ) -> None:
-    c.text, c.origin_id = row.description, origin_id
+    c.text = row.description
     c.number, c.year = split_code(row.code)
-    if (c.due_date, c.due_kind) != ((row.due.date, row.due.kind) if row.due else (None, None)):
+    if row.says("origin"):
+        c.origin_id = origin_id
+    if row.says("due"):
         c.due_date, c.due_kind = (row.due.date, row.due.kind) if row.due else (None, None)
     session.add(c)
-    registry.set_status(session=session, sc=sc, code=row.code, status=row.status, author=author, source=source)
-    q.set_areas(
-        session=session, commitment_id=c.id, area_ids=registry.resolve_areas(session=session, acronyms=row.areas)
-    )
+    if row.says("status"):
+        registry.set_status(session=session, sc=sc, code=row.code, status=row.status, author=author, source=source)
+    if row.says("areas"):
+        areas = registry.resolve_areas(session=session, acronyms=row.areas)
+        if sorted(areas) != sorted(q.area_ids_of(session=session, commitment_id=c.id)):
+            q.set_areas(session=session, commitment_id=c.id, area_ids=areas)
 
 
 def _origin(

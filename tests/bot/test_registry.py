@@ -180,3 +180,23 @@ def test_a_card_remembered_by_one_replica_shows_another_replicas_update(seeded, 
         assert fresh.status == "done" and fresh.entries[0].kind == "status"
     finally:
         other.engine.dispose()
+
+
+def test_concurrent_creates_take_distinct_codes(seeded, now):
+    errors: list[BaseException] = []
+    codes: list[str] = []
+    barrier = threading.Barrier(4)
+
+    def creator(n: int) -> None:
+        try:
+            barrier.wait()
+            codes.append(run(seeded, now, registry.create, text=f"Nuevo {n}", author="U1").code)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=creator, args=(n,)) for n in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == [] and sorted(codes) == ["09/2023", "10/2023", "11/2023", "12/2023"]

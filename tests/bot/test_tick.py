@@ -179,3 +179,31 @@ def test_tick_and_digest_commands(env, standin, seeded):
     assert posted.code == 0 and len(standin.posts_by_key()) == 2
     no_token = cli(env, "tick", "--now", "2023-02-13T09:00:30-06:00")
     assert no_token.code == 2 and "SLACK_BOT_TOKEN" in no_token.stderr
+
+
+def test_a_digest_retried_past_the_window_is_expired_not_sent_late(seeded, standin):
+    settings1 = Settings.from_env(
+        {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": standin.url, "DIGEST_CHANNELS": "CDIG9"}
+    )
+    standin.down = True
+    assert run(seeded, settings1, at("2023-02-13T09:00:30")).retry == ["digest:CDIG9:2023-02-13"]
+    standin.down = False
+    report = run(seeded, settings1, at("2023-02-14T10:30"))
+    assert "digest:CDIG9:2023-02-13" in report.expired and standin.posts_by_key() == {}
+
+
+def test_weekend_schedule_is_kept_and_other_commissions_sessions_ignored(seeded, standin):
+    settings_sat = Settings.from_env(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_API_URL": standin.url,
+            "DIGEST_CHANNELS": "CSAT",
+            "DIGEST_SCHEDULE": "sat 09:00",
+            "REMINDER_CHANNELS": "CREM",
+        }
+    )
+    with seeded.write() as s:
+        other = registry.scope(session=s, commission="CVME", now=at("2023-02-13T08:00"))
+        registry.add_meeting(session=s, sc=other, name="Sesión de otra comisión", at=at("2023-02-19T10:00"))
+    report = run(seeded, settings_sat, at("2023-02-18T09:00:30"))
+    assert report.sent == ["digest:CSAT:2023-02-18"]

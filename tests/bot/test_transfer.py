@@ -150,3 +150,15 @@ def test_bad_dates_on_the_command_line(env, args):
 
 def test_main_is_importable():
     assert callable(main)
+
+
+def test_reimport_without_columns_leaves_them_as_they_are(env, tmp_path):
+    from paths import SEED_CSV
+
+    cli(env, "import", str(SEED_CSV), "--now", NOW)
+    before = {r["code"]: r for r in csv.DictReader(io.StringIO(cli(env, "export", "--format", "csv").stdout))}
+    slim = tmp_path / "slim.csv"
+    slim.write_text("code,description,status\n15/2022,Texto corregido,\n", encoding="utf-8")
+    assert cli(env, "import", str(slim), "--now", NOW).code == 0
+    after = {r["code"]: r for r in csv.DictReader(io.StringIO(cli(env, "export", "--format", "csv").stdout))}
+    assert after["15/2022"] == {**before["15/2022"], "description": "Texto corregido"}

@@ -305,3 +305,24 @@ def test_app_home_report_button_sends_the_report_to_the_dm(slack, standin):
     slack.interact(button(ids.REPORT, "home", user="U7", container={"type": "view", "view_id": "V1"}))
     (done,) = standin.wait_for("files.completeUploadExternal")
     assert done["channel_id"] == "D7"
+
+
+def test_reply_that_timed_out_but_arrived_is_not_posted_twice(slack, standin):
+    standin.delay["chat.postMessage"] = 1.5  # longer than the first try waits, shorter than the retry's pause
+    slack.mention("¿Cómo va el 08/2023?", ts="1700000000.000300")
+    assert len(standin.posts_by_key()) == 1 and list(standin.posts_by_key().values()) == [[0]]
+    assert standin.called("conversations.replies")
+
+
+def test_a_reply_slack_refuses_is_apologised_for_once_and_not_retried_forever(slack, standin, now):
+    from datetime import timedelta
+
+    from bot.slack.outbox import resend_unsent
+
+    standin.fail("chat.postMessage", 200, body={"ok": False, "error": "not_in_channel"}, times=10)
+    slack.mention("¿Cómo va el 08/2023?")
+    assert len(standin.called("chat.postEphemeral")) == 1
+    service = slack.service
+    assert resend_unsent(service.outbox, now + timedelta(minutes=5)) == 0
+    service.outbox.drain()
+    assert len(standin.called("chat.postEphemeral")) == 1

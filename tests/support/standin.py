@@ -46,7 +46,7 @@ class SlackStandIn:
             accepted = [c["body"] for c in self.calls if c["method"] == "chat.postMessage" and c["status"] == 200]
         for body in accepted:
             payload = (body.get("metadata") or {}).get("event_payload") or {}
-            if payload.get("key"):
+            if payload.get("key"):  # deliveries have parts; a reply is part 0
                 found.setdefault(payload["key"], []).append(payload.get("part", 0))
         return found
 
@@ -73,13 +73,23 @@ class SlackStandIn:
         if method == "usergroups.users.list":
             return {"ok": True, "users": self.groups.get(body.get("usergroup", ""), [])}
         if method == "chat.postMessage":
-            message = {"ts": ts, "text": body.get("text"), "bot_id": "B1", "metadata": body.get("metadata")}
+            message = {
+                "ts": ts,
+                "text": body.get("text"),
+                "bot_id": "B1",
+                "metadata": body.get("metadata"),
+                "thread_ts": body.get("thread_ts"),
+            }
             self.history.setdefault(body.get("channel", ""), []).append(message)
             return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
         if method == "chat.getPermalink":
             return {"ok": True, "permalink": f"https://example.slack.com/archives/{body.get('channel')}/p1"}
+        if method == "conversations.replies":
+            thread = body.get("ts")
+            found = [m for m in self.history.get(body.get("channel", ""), []) if m.get("thread_ts") == thread]
+            return {"ok": True, "messages": found, "has_more": False}
         if method == "conversations.history":
             return {
                 "ok": True,
