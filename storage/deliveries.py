@@ -29,7 +29,9 @@ def known_keys(*, session: Session, keys: Iterable[str]) -> set[str]:
     return set(session.exec(select(Delivery.key).where(col(Delivery.key).in_(wanted))))
 
 
-def claim(*, session: Session, now: datetime, lease: timedelta, limit: int = 20) -> list[tuple[Delivery, bool]]:
+def claim(
+    *, session: Session, now: datetime, lease: timedelta, limit: int = 20, keys: Iterable[str] | None = None
+) -> list[tuple[Delivery, bool]]:
     """Take the pending deliveries that are due and not leased by another process.
 
     On PostgreSQL rows are locked with ``FOR UPDATE SKIP LOCKED`` so concurrent ticks never take the
@@ -57,6 +59,8 @@ def claim(*, session: Session, now: datetime, lease: timedelta, limit: int = 20)
         .order_by(col(Delivery.due_at), col(Delivery.id))
         .limit(limit)
     )
+    if keys is not None:
+        stmt = stmt.where(col(Delivery.key).in_(list(keys)))
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)
     claimed = []

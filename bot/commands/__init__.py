@@ -79,7 +79,12 @@ def fail_message(exc: Exception, ctx: Context | None, environ: dict[str, str]) -
     import sqlalchemy.exc
 
     if isinstance(
-        exc, sqlalchemy.exc.OperationalError | sqlalchemy.exc.ArgumentError | sqlalchemy.exc.NoSuchModuleError
+        exc,
+        sqlalchemy.exc.OperationalError
+        | sqlalchemy.exc.ArgumentError
+        | sqlalchemy.exc.NoSuchModuleError
+        | sqlalchemy.exc.DataError  # e.g. a name longer than its column on PostgreSQL
+        | sqlalchemy.exc.IntegrityError,
     ):
         return t("cli.error", lang, message=t("cli.db", lang, message=str(getattr(exc, "orig", exc)).splitlines()[0]))
     if isinstance(exc, OSError):

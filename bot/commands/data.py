@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import sys
+import zipfile
 from pathlib import Path
 
 from bot.commands import Context, UsageError
@@ -28,7 +30,7 @@ def import_(ctx: Context, args) -> int:
         )
     except TableError as exc:
         raise UsageError(t("cli.bad_format", ctx.lang, value=str(exc))) from None
-    except (UnicodeDecodeError, ValueError, KeyError, OSError) as exc:
+    except (UnicodeDecodeError, ValueError, KeyError, OSError, csv.Error, zipfile.BadZipFile) as exc:
         if isinstance(exc, UsageError):
             raise
         raise UsageError(t("import.unreadable", ctx.lang, message=str(exc).splitlines()[0][:200])) from None

@@ -13,6 +13,8 @@ logger = logging.getLogger(__name__)
 
 def run(ctx: Context, args) -> int:
     settings = ctx.settings
+    if not settings.slack_bot_token and (settings.slack_app_token or settings.slack_signing_secret):
+        raise UsageError("SLACK_BOT_TOKEN is missing while other Slack credentials are set")
     if not settings.slack_bot_token:
         logger.warning("no SLACK_BOT_TOKEN: starting the terminal shell instead of the Slack app")
         from bot.commands.talk import shell

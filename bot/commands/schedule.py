@@ -39,14 +39,15 @@ def digest(ctx: Context, args) -> int:
     from bot.schedule.manual import post_digest_now
 
     client = _client(ctx, args.dry_run)
-    previews, report = post_digest_now(
-        db=ctx.db, settings=ctx.settings, client=client, now=ctx.now, lang=ctx.lang, dry_run=args.dry_run
-    )
+    try:
+        previews, report = post_digest_now(
+            db=ctx.db, settings=ctx.settings, client=client, now=ctx.now, lang=ctx.lang, dry_run=args.dry_run
+        )
+    except LookupError:
+        raise UsageError(t("cli.no_digest_channels", ctx.lang)) from None
     if args.dry_run:
         _print_previews(ctx, previews)
         return 0
-    if not previews and not report.sent:
-        raise UsageError(t("cli.no_digest_channels", ctx.lang))
     print(t("tick.summary", ctx.lang, sent=len(report.sent), expired=0, pending=len(report.retry)))
     return 1 if report.failed or report.retry else 0
 

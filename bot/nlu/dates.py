@@ -311,7 +311,18 @@ RULES: list[Rule] = [
 ]
 
 
+_EXPLICIT = (_numeric, _day_month, _month_day)
 BAD_NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{1,2}-\d{1,2}\b")
+
+
+def impossible(folded: str, today: date) -> str | None:
+    """A day written out in full that does not exist ("31 de febrero", "30/02/2023"), if any."""
+    for pattern, resolve in RULES:
+        if resolve in _EXPLICIT:
+            for m in pattern.finditer(folded):
+                if resolve(m, today) is None:
+                    return m.group(0)
+    return None
 
 
 def find_dates(folded: str, today: date) -> list[DateHit]:
@@ -324,6 +335,8 @@ def find_dates(folded: str, today: date) -> list[DateHit]:
                 continue
             found = resolve(m, today)
             if found is None:
+                if resolve in _EXPLICIT:  # "31 de febrero": no date, and no month either
+                    taken.append((m.start(), m.end()))
                 continue
             hit = found if isinstance(found, DateHit) else DateHit(m.start(), m.end(), found[0], found[1])
             hits.append(hit)

@@ -204,12 +204,12 @@ def _fallback_deadline(t: Text) -> tuple[date, str] | None:
 
 def _bad_date(t: Text) -> str | None:
     """A deadline written as a date that does not exist ("vence el 31/02/2023")."""
-    from bot.nlu.dates import BAD_NUMERIC
+    from bot.nlu.dates import BAD_NUMERIC, impossible
 
     if t.dates or t.question or not lx.DUE_CUE.search(t.masked):
         return None
     m = BAD_NUMERIC.search(t.masked)
-    return t.raw[m.start() : m.end()] if m else None
+    return t.raw[m.start() : m.end()] if m else impossible(t.masked, t.now.date())
 
 
 def _code_then_date(t: Text) -> bool:

@@ -32,6 +32,26 @@ def section(markdown: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": clip(markdown, MAX_SECTION)}}
 
 
+def pack(lines: list[str], limit: int = MAX_SECTION) -> list[str]:
+    """Lines joined into as few texts as fit a section each: nothing is cut off, nothing dropped."""
+    texts: list[str] = []
+    current = ""
+    for line in lines:
+        line = clip(line, limit)
+        if current and len(current) + 1 + len(line) > limit:
+            texts.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        texts.append(current)
+    return texts
+
+
+def sections(lines: list[str]) -> list[dict]:
+    return [section(text) for text in pack(lines)]
+
+
 def context(markdown: str) -> dict:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(markdown, MAX_SECTION)}]}
 
@@ -134,10 +154,10 @@ def list_blocks(listed: Listed, lang: str, page: int = PAGE) -> list[dict]:
     for area, item in shown:
         if area != current:
             if lines:
-                blocks.append(section("\n".join(lines)))
+                blocks += sections(lines)
             current, lines = area, [f"*{escape(area or t('list.group_none', lang))}*"]
         lines.append(item_line(item, lang))
-    blocks.append(section("\n".join(lines)))
+    blocks += sections(lines)
     last = listed.offset + len(shown)
     if len(rows) > last:
         blocks.append(context(t("slack.list_page", lang, first=listed.offset + 1, last=last, total=len(rows))))

@@ -11,7 +11,7 @@ from bot.i18n import status_label, t
 from bot.model import Item, MeetingView
 from bot.render import groups as grouping
 from bot.render import text as plain
-from bot.render.blocks import MAX_BLOCKS, MAX_SECTION, card, context, escape, header, item_line, section
+from bot.render.blocks import MAX_BLOCKS, card, context, escape, header, item_line, pack, section, sections
 
 PER_AREA = 10  # lines per area and section in a digest; the rest is counted
 
@@ -33,12 +33,8 @@ def _lines_by_area(items: Sequence[Item], lang: str, only: str | None) -> list[s
         lines += [item_line(i, lang) for i in group[:PER_AREA]]
         if len(group) > PER_AREA:
             lines.append(t("digest.more", lang, count=len(group) - PER_AREA, area=area or "—"))
-        chunks.append(_fit("\n".join(lines)))
+        chunks += pack(lines)
     return chunks
-
-
-def _fit(text: str) -> str:
-    return text if len(text) <= MAX_SECTION else text[: MAX_SECTION - 1].rsplit("\n", 1)[0] + "\n…"
 
 
 def split(blocks: list[dict], fallback: str, lang: str, limit: int = MAX_BLOCKS - 1) -> list[dict]:
@@ -107,21 +103,15 @@ def reminder_messages(meeting: MeetingView, items: Sequence[Item], tz: ZoneInfo,
             latest = item.entries[0] if item.entries else None
             update = f"\n      _{escape(plain.short(latest.text, 160))}_" if latest and latest.text else ""
             lines.append(item_line(item, lang) + update)
-        blocks += [section(_fit("\n".join(chunk))) for chunk in _chunks(lines, 12)]
-    return split(blocks, f"{t('reminder.title', lang, name=meeting.name)}. {when}", lang)
-
-
-def _chunks(lines: list[str], size: int) -> list[list[str]]:
-    return [lines[i : i + size] for i in range(0, len(lines), size)]
+        blocks += sections(lines)
+    return split(blocks, f"{t('reminder.title', lang, name=escape(meeting.name))}. {when}", lang)
 
 
 def reminder_dm(meeting: MeetingView, items: Sequence[Item], tz: ZoneInfo, lang: str) -> list[dict]:
     intro = t(
         "reminder.dm", lang, name=escape(meeting.name), when=plain.when_text(meeting.at, tz, lang), count=len(items)
     )
-    blocks = [section(intro)] + [
-        section(_fit("\n".join(chunk))) for chunk in _chunks([item_line(i, lang) for i in items], 15)
-    ]
+    blocks = [section(intro), *sections([item_line(i, lang) for i in items])]
     return split(blocks, intro, lang)
 
 

@@ -28,9 +28,15 @@ def digest_occurrences(db: Database, settings: Settings, now: datetime) -> list[
 def post_digest_now(
     *, db: Database, settings: Settings, client: WebClient | None, now: datetime, lang: str, dry_run: bool
 ) -> tuple[list[tuple[Occurrence, str]], TickReport]:
-    """The digest as of ``now``: previews (dry run, or no channel configured) and what was sent."""
+    """The digest as of ``now``: previews (a dry run; with no channel, the commission-wide digest) or what was sent.
+
+    Raises:
+        LookupError: not a dry run, and no channel to send it to.
+    """
     occurrences = digest_occurrences(db, settings, now)
-    if dry_run or not occurrences:
+    if not occurrences and not dry_run:
+        raise LookupError("no digest channel")
+    if dry_run:
         composer = Composer(db, settings, now, lang)
         if not occurrences:
             occurrences = [Occurrence("digest", "-", f"manual-{now.isoformat()}", now)]

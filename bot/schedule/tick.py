@@ -80,13 +80,20 @@ def deliver_now(
     with db.read() as session:
         known = deliveries.known_keys(session=session, keys=[o.key for o in occurrences])
     _record(db, settings, occurrences, known, now, report)
-    return _drain(db, client, Composer(db, settings, now, lang), now, report)
+    return _drain(db, client, Composer(db, settings, now, lang), now, report, keys=[o.key for o in occurrences])
 
 
-def _drain(db: Database, client: WebClient | None, composer: Composer, now: datetime, report: TickReport) -> TickReport:
+def _drain(
+    db: Database,
+    client: WebClient | None,
+    composer: Composer,
+    now: datetime,
+    report: TickReport,
+    keys: list[str] | None = None,
+) -> TickReport:
     while True:
         with db.write() as session:
-            batch = deliveries.claim(session=session, now=now, lease=LEASE)
+            batch = deliveries.claim(session=session, now=now, lease=LEASE, keys=keys)
         if not batch:
             return report
         for row, suspect in batch:

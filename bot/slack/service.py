@@ -23,7 +23,17 @@ from bot.slack.outbox import Outbox, upload_report
 from bot.slack.people import People
 
 logger = logging.getLogger(__name__)
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_LEADING_MENTION = re.compile(r"^\s*<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def from_slack(text: str, bot_user: str | None = None) -> str:
+    """Slack's text as the user typed it: the bot's own mention removed, ``&amp; &lt; &gt;`` decoded.
+
+    Other people's mentions stay (they say who was involved); whatever is shown again is escaped.
+    """
+    own = re.compile(rf"<@{re.escape(bot_user)}(?:\|[^>]*)?>") if bot_user else _LEADING_MENTION
+    text = own.sub(" ", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
 
 
 @dataclass
@@ -56,7 +66,8 @@ class SlackService:
             return
         thread = event.get("thread_ts") or (event.get("ts") if event.get("type") == "app_mention" else None)
         actor = self.actor(client, user, source=f"slack:{channel}/{event.get('ts', '')}")
-        text = _MENTION.sub(" ", event.get("text") or "").strip()
+        bot_user = ((body.get("authorizations") or [{}])[0] or {}).get("user_id")
+        text = from_slack(event.get("text") or "", bot_user)
         key = f"event:{body.get('event_id') or event.get('client_msg_id') or channel + event.get('ts', '')}"
 
         def render(outcome: Outcome) -> str:
@@ -149,7 +160,7 @@ class SlackService:
         items = self.conversation.read(
             lambda s, sc: registry.list_items(session=s, sc=sc, filters=Filters(status="open")), self.clock()
         )
-        note = body.get("message", {}).get("text", "")
+        note = from_slack(body.get("message", {}).get("text", ""))
         return view_render.shortcut_modal(items[:100], note, lang, {**_where(body), "permalink": link})
 
     def _item(self, code: str):

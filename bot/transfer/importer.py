@@ -246,12 +246,13 @@ def restore_log(session: Session, sc: registry.Scope, log: list[dict], tz: ZoneI
             continue
         if code in created:
             q.delete_updates(session=session, commitment_id=c.id)
-        known = {(u.at, u.kind, u.text) for u in q.updates_for(session=session, commitment_id=c.id)}
+        # Excel keeps milliseconds, so entries are compared to the millisecond.
+        known = {(_ms(u.at), u.kind, u.text) for u in q.updates_for(session=session, commitment_id=c.id)}
         for e in entries:
             at = e.get("at")
             when = at.replace(tzinfo=tz) if isinstance(at, datetime) else sc.now
             kind, text = _text(e.get("kind")) or "note", _text(e.get("text"))
-            if (when, kind, text) in known:
+            if (_ms(when), kind, text) in known:
                 continue
             q.add_update(
                 session=session,
@@ -265,6 +266,10 @@ def restore_log(session: Session, sc: registry.Scope, log: list[dict], tz: ZoneI
                 status_before=_status_or_none(e.get("status_before")),
                 status_after=_status_or_none(e.get("status_after")),
             )
+
+
+def _ms(moment: datetime) -> datetime:
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 def _status_or_none(value: Cell) -> str | None:

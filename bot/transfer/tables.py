@@ -110,6 +110,7 @@ def _csv_rows(raw: bytes) -> Iterator[tuple[int, list[Cell]]]:
         text = raw.decode("cp1252")  # spreadsheets saved by Excel on Windows
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
+    csv.field_size_limit(16 * 1024 * 1024)  # a long note is data, not an error
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for number, cells in enumerate(reader, start=1):  # a spreadsheet numbers records, not lines
         yield number, list(cells)

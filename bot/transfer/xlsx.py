@@ -40,6 +40,10 @@ def _sheet(ws, columns: tuple[str, ...], rows: list[list]) -> None:
         cell.font = Font(bold=True)
     for row in rows:
         ws.append(row)
+    for cells in ws.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+                cell.data_type = "s"  # text that looks like a formula stays text: no injection, and it reads back
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     for index, column in enumerate(columns, start=1):

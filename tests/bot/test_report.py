@@ -145,3 +145,30 @@ def test_markdown_report_is_pasteable(registry_env):
     assert md.startswith("# Informe de seguimiento") and "## Resumen por área" in md
     assert "| 23/2022 |" in md and "INE/DERFE/0132/2023" in md
     assert io.StringIO(md).read().count("\n|---|") >= 7
+
+
+def test_formula_looking_text_stays_text_in_xlsx_and_round_trips(env, tmp_path):
+    from openpyxl import load_workbook
+
+    src = tmp_path / "f.csv"
+    src.write_text('code,description,notes\n01/2023,"=HYPERLINK(""http://evil"",""clic"")",=1+2\n', encoding="utf-8")
+    assert cli(env, "import", str(src), "--now", NOW).code == 0
+    out = tmp_path / "f.xlsx"
+    cli(env, "export", "--format", "xlsx", "-o", str(out))
+    cell = load_workbook(out).worksheets[0]["B2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    other = {**env, "DATABASE_URL": f"sqlite:///{tmp_path / 'o.db'}"}
+    assert cli(other, "import", str(out)).code == 0
+    assert "=HYPERLINK" in cli(other, "export", "--format", "csv").stdout
+
+
+def test_reimporting_the_own_xlsx_adds_no_log_entries(registry_env, tmp_path):
+    from openpyxl import load_workbook
+
+    cli(registry_env, "shell", "--now", "2023-02-14T09:00:00.123456-06:00", stdin="Avance en 01/2023: nota\n")
+    out = tmp_path / "a.xlsx"
+    cli(registry_env, "export", "--format", "xlsx", "-o", str(out))
+    before = load_workbook(out).worksheets[1].max_row
+    assert cli(registry_env, "import", str(out)).code == 0
+    cli(registry_env, "export", "--format", "xlsx", "-o", str(out))
+    assert load_workbook(out).worksheets[1].max_row == before

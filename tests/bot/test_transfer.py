@@ -162,3 +162,26 @@ def test_reimport_without_columns_leaves_them_as_they_are(env, tmp_path):
     assert cli(env, "import", str(slim), "--now", NOW).code == 0
     after = {r["code"]: r for r in csv.DictReader(io.StringIO(cli(env, "export", "--format", "csv").stdout))}
     assert after["15/2022"] == {**before["15/2022"], "description": "Texto corregido"}
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [("huge.csv", "code,description\n01/2023," + "x" * 200_000 + "\n"), ("fake.xlsx", "not a zip file")],
+)
+def test_odd_files_get_one_line_and_exit_2_or_import(env, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = cli(env, "import", str(path))
+    assert result.code in (0, 2) and "Traceback" not in result.stderr
+    if name == "fake.xlsx":
+        assert result.code == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_too_long_session_name_is_a_clean_error(env):
+    result = cli(env, "session", "add", "--name", "S" * 400, "--at", "2023-03-01T10:00-06:00")
+    assert result.code in (0, 2) and "Traceback" not in result.stderr
+
+
+def test_digest_without_channels_is_an_error(env):
+    result = cli({**env, "SLACK_BOT_TOKEN": "xoxb-x"}, "digest", "--now", NOW)
+    assert result.code == 2 and "DIGEST_CHANNELS" in result.stderr

@@ -326,3 +326,27 @@ def test_a_reply_slack_refuses_is_apologised_for_once_and_not_retried_forever(sl
     assert resend_unsent(service.outbox, now + timedelta(minutes=5)) == 0
     service.outbox.drain()
     assert len(standin.called("chat.postEphemeral")) == 1
+
+
+def test_long_texts_never_drop_items_from_a_page(slack, standin, seeded, now):
+    from bot import registry as reg
+
+    with seeded.write() as s:
+        sc = reg.scope(session=s, commission="COVE", now=now)
+        for n in range(30):
+            reg.create(session=s, sc=sc, text=f"Compromiso largo {n}: " + "palabra " * 40, author="t", areas=["DAC"])
+    slack.mention("pendientes de la DAC")
+    shown = json.dumps(standin.wait_for("chat.postMessage")[0]["blocks"], ensure_ascii=False)
+    assert all(f"*{n + 9:02d}/2023*" in shown for n in range(20))  # the first page: 20 items, none cut off
+
+
+def test_slack_entities_are_stored_as_typed_and_other_mentions_kept(slack, standin, seeded, now):
+    from bot import registry as reg
+
+    slack.mention("Avance en 01/2023: DEA &amp; DERFE revisaron con <@U777> el tema 1 &lt; 2")
+    with seeded.read() as s:
+        item = reg.get_item(session=s, sc=reg.scope(session=s, commission="COVE", now=now), code="01/2023")
+    assert item.entries[0].text == "DEA & DERFE revisaron con <@U777> el tema 1 < 2"
+    slack.mention("¿Cómo va el 01/2023?")
+    shown = json.dumps(standin.wait_for("chat.postMessage", 2)[1], ensure_ascii=False)
+    assert "DEA &amp; DERFE" in shown and "&amp;amp;" not in shown and "<@U777>" not in shown
