@@ -39,7 +39,7 @@ def save_member(
     area_ids = resolve_areas(session=session, acronyms=areas)
     member = q.get_member(session=session, user_id=user_id) or Member(user_id=user_id)
     member.name = name or member.name
-    member.may_write = writer or member.may_write
+    member.may_write = writer  # adding again without --writer takes the right away
     session.add(member)
     session.flush()
     assert member.id is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -46,7 +47,10 @@ class Context:
 
     @property
     def commission(self) -> str:
-        return (getattr(self.args, "commission", None) or self.settings.default_commission).upper()
+        value = getattr(self.args, "commission", None)
+        if value and not re.match(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$", value):
+            raise UsageError(t("cli.bad_commission", self.lang, value=value))
+        return (value or self.settings.default_commission).upper()
 
     @cached_property
     def now(self) -> datetime:

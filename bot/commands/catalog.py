@@ -57,6 +57,8 @@ def area_add(ctx: Context, args) -> int:
 
     if not _ACRONYM.match(args.acronym):
         raise UsageError(t("cli.bad_acronym", ctx.lang, value=args.acronym))
+    if not args.name.strip():
+        raise UsageError(t("cli.empty_name", ctx.lang))
     if args.channel and not _CHANNEL.match(args.channel):
         raise UsageError(t("cli.bad_channel", ctx.lang, value=args.channel))
     with ctx.db.write() as session:

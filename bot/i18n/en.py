@@ -236,4 +236,6 @@ STRINGS: dict[str, str] = {
     "report.upload_title": "Commitments follow-up report",
     "report.upload_comment": "Here is the follow-up report as of {date}.",
     "report.filename": "commitments-report-{commission}-{date}.docx",
+    "cli.bad_commission": "'{value}' is not a valid commission code (e.g. COVE)",
+    "cli.empty_name": "the name cannot be empty",
 }

@@ -239,4 +239,6 @@ STRINGS: dict[str, str] = {
     "report.upload_title": "Informe de seguimiento de compromisos",
     "report.upload_comment": "Aquí está el informe de seguimiento al {date}.",
     "report.filename": "informe-compromisos-{commission}-{date}.docx",
+    "cli.bad_commission": "«{value}» no es un código de comisión válido (p. ej. COVE)",
+    "cli.empty_name": "el nombre no puede estar vacío",
 }

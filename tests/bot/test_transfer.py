@@ -185,3 +185,22 @@ def test_too_long_session_name_is_a_clean_error(env):
 def test_digest_without_channels_is_an_error(env):
     result = cli({**env, "SLACK_BOT_TOKEN": "xoxb-x"}, "digest", "--now", NOW)
     assert result.code == 2 and "DIGEST_CHANNELS" in result.stderr
+
+
+def test_areas_and_members_from_the_command_line(env):
+    assert (
+        cli(
+            env, "area", "add", "CVE", "--name", "Coordinación del Voto", "--alias", "Voto", "--channel", "C0AREA1"
+        ).code
+        == 0
+    )
+    assert "CVE\tCoordinación del Voto\tVoto\tC0AREA1" in cli(env, "area", "list").stdout
+    assert cli(env, "area", "add", "X", "--name", " ").code == 2
+    assert cli(env, "member", "add", "U0AAA", "--area", "cve", "--area", "IME", "--writer").code == 0
+    assert "U0AAA\t\tCVE,IME\twriter" in cli(env, "member", "list").stdout
+    cli(env, "member", "add", "U0AAA", "--area", "IME")
+    assert cli(env, "member", "list").stdout.strip().endswith("U0AAA\t\tIME")
+    bad = cli(env, "member", "add", "bob", "--area", "IME")
+    assert bad.code == 2 and "bob" in bad.stderr
+    assert cli(env, "member", "add", "U0BBB", "--area", "NOPE").code == 2
+    assert cli(env, "session", "list", "--commission", "bad code!").code == 2
