@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -36,6 +37,18 @@ def run_pass(db: Database, settings: Settings, client: WebClient, service=None) 
         resend_unsent(service.outbox, now)
 
 
+PRUNE_JOB_ID = "commission-bot-prune"
+KEEP_EVENTS = timedelta(days=30)
+
+
+def prune(db: Database, settings: Settings) -> int:
+    """Forget inbound events older than a month (Slack retries within minutes)."""
+    from storage.events import forget_events_before
+
+    with db.write() as session:
+        return forget_events_before(session=session, cutoff=wall_clock(settings.timezone) - KEEP_EVENTS)
+
+
 def start_scheduler(db: Database, settings: Settings, client: WebClient, service=None) -> BackgroundScheduler:
     """Start the clock job: explicit id, coalesced, one instance at a time, generous misfire grace."""
     check_zone_data(settings.timezone)
@@ -49,6 +62,16 @@ def start_scheduler(db: Database, settings: Settings, client: WebClient, service
         coalesce=True,
         max_instances=1,
         misfire_grace_time=300,
+    )
+    scheduler.add_job(
+        prune,
+        IntervalTrigger(hours=1, timezone=settings.timezone),
+        args=(db, settings),
+        id=PRUNE_JOB_ID,
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=3600,
     )
     scheduler.start()
     return scheduler

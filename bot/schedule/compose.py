@@ -58,12 +58,10 @@ class Composer:
         if kind == "nudge":
             code, deadline = occurrence.split("@", 1)
             item = next((i for i in snap.open_items if i.code == code), None)
-            if item is None:
-                with self.db.read() as session:
-                    sc = registry.scope(session=session, commission=self.settings.default_commission, now=self.now)
-                    item = registry.get_item(session=session, sc=sc, code=code)
-            assert item is not None
-            return render.nudge_message(item, date.fromisoformat(deadline), tz, lang)
+            due = date.fromisoformat(deadline)
+            if item is None or item.due is None or item.due.date != due:
+                return []  # closed or given a new deadline since: nothing to nudge about
+            return render.nudge_message(item, due, tz, lang)
         raise ValueError(f"unknown delivery kind {kind!r}")
 
     def _meeting(self, meeting_id: int):

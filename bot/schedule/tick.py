@@ -158,6 +158,11 @@ def _deliver(
         report.expired.append(row.key)
         return
     messages = composer.messages(row.kind, row.target, row.occurrence)
+    if not messages:
+        with db.write() as session:
+            deliveries.finish(session=session, delivery_id=row.id, now=now, state="expired")
+        report.expired.append(row.key)
+        return
     try:
         already = _already_posted(client, row) if suspect else {}
         first_ts = row.ts or already.get(0)

@@ -207,3 +207,28 @@ def test_weekend_schedule_is_kept_and_other_commissions_sessions_ignored(seeded,
         registry.add_meeting(session=s, sc=other, name="Sesión de otra comisión", at=at("2023-02-19T10:00"))
     report = run(seeded, settings_sat, at("2023-02-18T09:00:30"))
     assert report.sent == ["digest:CSAT:2023-02-18"]
+
+
+def test_no_nudge_once_the_commitment_is_closed(seeded, settings, standin):
+    members(seeded)
+    standin.down = True  # the nudge is recorded, but cannot go out yet
+    assert "nudge:UIME:08/2023@2023-02-28" in run(seeded, settings, at("2023-03-01T09:05")).retry
+    standin.down = False
+    with seeded.write() as s:
+        sc = registry.scope(session=s, commission="COVE", now=at("2023-03-01T09:10"))
+        registry.set_status(session=s, sc=sc, code="08/2023", status="done", author="t")
+    report = run(seeded, settings, at("2023-03-01T10:30"))
+    assert "nudge:UIME:08/2023@2023-02-28" in report.expired
+    assert not [k for k in standin.posts_by_key() if k.startswith("nudge")]
+
+
+def test_old_inbound_events_are_forgotten(seeded, settings):
+    from datetime import UTC, datetime
+
+    from bot.scheduler import prune
+    from storage.events import claim_event
+
+    with seeded.write() as s:
+        claim_event(session=s, key="old", now=datetime(2020, 1, 1, tzinfo=UTC))
+        claim_event(session=s, key="new", now=datetime.now(UTC))
+    assert prune(seeded, settings) == 1
