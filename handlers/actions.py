@@ -22,6 +22,7 @@ def register(app: App) -> None:
     app.action(ids.SHOW)(show)
     app.action(ids.MORE)(more)
     app.action(ids.REPORT)(report)
+    app.action(ids.CHOOSE_DATE)(choose_date)
 
 
 def _status(ack, body, action, client, respond, slack, status: str) -> None:
@@ -58,6 +59,13 @@ def show(ack, body, action, respond, client, slack) -> None:
     ack()
     message = slack.show(client, body, action["value"])
     slack.later(lambda: respond(replace_original=False, response_type="ephemeral", **message))
+
+
+def choose_date(ack, body, action, respond, client, slack) -> None:
+    """One reading of an ambiguous deadline, chosen."""
+    ack()
+    message, changed = slack.choose_date(client, body, action["value"])
+    slack.later(lambda: respond(replace_original=changed, response_type="ephemeral", **message))
 
 
 def report(ack, body, client, slack) -> None:

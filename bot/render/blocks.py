@@ -6,7 +6,7 @@ import json
 from zoneinfo import ZoneInfo
 
 from bot.i18n import status_label, t
-from bot.model import Candidates, Changed, Filters, Item, Listed, NotFound, Outcome, Shown
+from bot.model import Candidates, Changed, Filters, Item, Listed, NotFound, Notice, Outcome, Shown
 from bot.render import groups as grouping
 from bot.render import ids
 from bot.render import text as plain
@@ -91,6 +91,8 @@ def message(outcome: Outcome, tz: ZoneInfo, lang: str, *, buttons: bool = True) 
             blocks = list_blocks(outcome, lang)
         case NotFound() | Candidates():
             blocks = choice_blocks(outcome, lang)
+        case Notice(key="ambiguous_date", params=params):
+            blocks = [section(fallback), date_choice(params, lang)]
         case _:
             blocks = [section(fallback)]
     return {"text": fallback, "blocks": blocks[:MAX_BLOCKS]}
@@ -175,6 +177,20 @@ def more_value(filters: Filters, offset: int) -> str:
         "off": offset,
     }
     return json.dumps(data, separators=(",", ":"))
+
+
+def date_choice(params: dict, lang: str) -> dict:
+    """Both readings of an ambiguous day as buttons: the choice travels in the button, not in memory."""
+    return actions(
+        *(
+            button(
+                plain.date_text(day, lang),
+                ids.CHOOSE_DATE,
+                json.dumps({"code": params["code"], "date": day.isoformat()}),
+            )
+            for day in (params["first"], params["second"])
+        )
+    )
 
 
 def choice_blocks(outcome: NotFound | Candidates, lang: str) -> list[dict]:

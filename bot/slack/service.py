@@ -107,6 +107,16 @@ class SlackService:
         outcome = self.conversation.act(Request(intent="set_status", code=code, status=status), actor, self.clock())
         return self.render(outcome, actor.lang), not isinstance(outcome, Notice)
 
+    def choose_date(self, client: WebClient, body: dict, value: str) -> tuple[dict, bool]:
+        """The user picked one reading of an ambiguous deadline."""
+        data = json.loads(value)
+        actor = self.actor(client, body["user"]["id"], source=_source(body))
+        request = Request(
+            intent="set_due", code=data["code"], date=date.fromisoformat(data["date"]), date_precision="day"
+        )
+        outcome = self.conversation.act(request, actor, self.clock())
+        return self.render(outcome, actor.lang), not isinstance(outcome, Notice)
+
     def show(self, client: WebClient, body: dict, code: str) -> dict:
         actor = self.actor(client, body["user"]["id"])
         outcome = self.conversation.act(Request(intent="status", code=code), actor, self.clock())

@@ -350,3 +350,13 @@ def test_slack_entities_are_stored_as_typed_and_other_mentions_kept(slack, stand
     slack.mention("¿Cómo va el 01/2023?")
     shown = json.dumps(standin.wait_for("chat.postMessage", 2)[1], ensure_ascii=False)
     assert "DEA &amp; DERFE" in shown and "&amp;amp;" not in shown and "<@U777>" not in shown
+
+
+def test_ambiguous_day_offers_both_dates_as_buttons(slack, standin):
+    slack.mention("el 08/2023 vence el próximo martes", ts="1700000000.000500")
+    post = standin.wait_for("chat.postMessage")[0]
+    choices = [e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [json.loads(e["value"])["date"] for e in choices] == ["2023-02-14", "2023-02-21"]
+    slack.interact(button(ids.CHOOSE_DATE, choices[1]["value"], response_url=standin.url + "response/9"))
+    (update,) = standin.wait_for("response/9")
+    assert "21 de febrero de 2023" in update["text"]
