@@ -9,10 +9,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 
-class CliError(Exception):
-    """A user-facing error: one line on stderr, exit status 2."""
-
-
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="commission-bot", description="Registro de compromisos de la comisión, en Slack.")
     p.add_argument("--lang", choices=("es", "en"), help="idioma de las respuestas (default: BOT_LANGUAGE)")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 CODE_RE = re.compile(r"(?<![\w/])(\d{1,3})\s*/\s*((?:19|20)\d{2})(?![\w/])")
-STATUS_KEYS = ("pending", "in_progress", "done")
 _STATUS_WORDS = {
     "pendiente": "pending",
     "pending": "pending",

@@ -96,10 +96,6 @@ class Settings:
             raise SettingsError(problems)
         return cls(**values)
 
-    @property
-    def slack_configured(self) -> bool:
-        return bool(self.slack_bot_token and (self.slack_app_token or self.slack_signing_secret))
-
 
 def _database_url(value: str) -> str:
     if "://" not in value:

@@ -95,9 +95,5 @@ def retry_later(*, session: Session, delivery_id: int, at: datetime, error: str)
     )
 
 
-def by_key(*, session: Session, key: str) -> Delivery | None:
-    return session.exec(select(Delivery).where(Delivery.key == key)).first()
-
-
 def all_deliveries(*, session: Session) -> list[Delivery]:
     return list(session.exec(select(Delivery).order_by(col(Delivery.due_at), col(Delivery.key))))

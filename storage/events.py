@@ -23,7 +23,7 @@ def claim_event(
         lease: after this long, a claim that never replied may be taken over.
 
     Returns:
-        ``(True, None)`` when the event is new: act on it, then ``store_reply``.
+        ``(True, None)`` when the event is new: act on it.
         ``(True, reply)`` when an earlier claim committed its effects and reply but died before
         sending it: send the stored reply, do not act again. ``(False, None)``: someone else has it.
     """
@@ -49,11 +49,6 @@ def record_event(*, session: Session, key: str, now: datetime, reply: str) -> bo
     """Record an event with its reply in the caller's transaction; False when it was already recorded."""
     values = {"key": key, "claimed_at": now, "reply": reply}
     return insert_ignore(session=session, table=ProcessedEvent, values=values, keys=["key"])
-
-
-def store_reply(*, session: Session, key: str, reply: str) -> None:
-    """Keep the reply with the claim, in the transaction of the event's effects."""
-    session.execute(sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key).values(reply=reply))
 
 
 def retake_event(*, session: Session, key: str, now: datetime, older_than: datetime) -> bool:

@@ -8,10 +8,6 @@ import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-STATUSES = ("pending", "in_progress", "done")
-MEETING_KINDS = ("ordinary", "extraordinary", "working")
-DUE_KINDS = ("day", "month", "session")
-
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Timezone-aware timestamps stored as UTC on every backend (SQLite has no zones)."""

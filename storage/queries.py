@@ -108,12 +108,6 @@ def get_commitment(*, session: Session, commission_id: int, code: str, for_updat
     return found
 
 
-def commitments_by_ids(*, session: Session, ids: Sequence[int]) -> list[Commitment]:
-    if not ids:
-        return []
-    return list(session.exec(select(Commitment).where(col(Commitment.id).in_(ids))))
-
-
 def next_number(*, session: Session, commission_id: int, year: int) -> int:
     stmt = select(sa.func.max(Commitment.number)).where(
         Commitment.commission_id == commission_id, Commitment.year == year

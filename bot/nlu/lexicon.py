@@ -9,7 +9,6 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-CODE = r"#+"
 COMPROMISO = r"compromi[sz]os?|commitments?|item"
 
 HELP = rx(
@@ -126,7 +125,6 @@ SUBJECT_COMMAND = rx(
 )
 REPORT = rx(r"\b(?:reporte|informe|report|reportes|informes)\b(?!\s+(?:de\s+)?(?:avance|progress))")
 LAUGH = rx(r"\b(?:ja(?:ja)+|je(?:je)+|lol|lmao|haha\w*|xd)\b")
-ARTICLES = rx(r"^(?:el|la|los|las|lo|del|de|the|a|an)\s+")
 
 # A status change said of a subject with no code: "el plan de riesgos ponlo en proceso".
 STATUS_IMPERATIVE = rx(

@@ -193,7 +193,7 @@ def changed_text(c: Changed, lang: str) -> str:
             lang,
             code=code,
             after=due_text(c.item.due, lang) if c.item.due else "—",
-            before=c.before or t("none", lang),
+            before=stored_due_text(c.before, lang),
         )
     return t(f"changed.{c.what}", lang, code=code)
 

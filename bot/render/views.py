@@ -17,10 +17,6 @@ from bot.render.blocks import actions, button, card, clip, context, escape, head
 MAX_VIEW_BLOCKS = 100
 
 
-def _plain(label: str) -> dict:
-    return {"type": "plain_text", "text": clip(label, 24 if len(label) > 24 else 150), "emoji": True}
-
-
 def _modal(callback_id: str, title: str, blocks: list[dict], lang: str, metadata: dict) -> dict:
     return {
         "type": "modal",
