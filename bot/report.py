@@ -83,13 +83,14 @@ def build_report(
         for k in order
     )
     created = {c.code: c.created_at for c in commitments}
+    ages = _ages(items, created, sc.today, tz)
     return Report(
         commission=commission,
         generated_at=sc.now,
         since=since,
         groups=groups,
-        summary=_summary(items, created, sc.today, tz),
-        ages=_ages(items, created, sc.today, tz),
+        summary=_summary(items, ages),
+        ages=ages,
     )
 
 
@@ -117,12 +118,11 @@ def _ages(items: list[Item], created: dict[str, datetime], today: date, tz: Zone
     return dict(ages)
 
 
-def _summary(items: list[Item], created: dict[str, datetime], today: date, tz: ZoneInfo) -> tuple[AreaSummary, ...]:
+def _summary(items: list[Item], ages: dict[str, list[int]]) -> tuple[AreaSummary, ...]:
     open_count: Counter[str] = Counter()
     done_count: Counter[str] = Counter()
     for item in items:
         for area in item.areas or ("—",):
             (done_count if item.status == "done" else open_count)[area] += 1
-    ages = _ages(items, created, today, tz)
     areas = sorted(set(open_count) | set(done_count))
     return tuple(AreaSummary(a, open_count[a], done_count[a], max(ages[a]) if ages.get(a) else None) for a in areas)
