@@ -66,6 +66,8 @@ def fill(db: Database, commitments: int, areas: int, today: date, seed: int = 7)
             ),
             [{"c": c, "now": now} for c in ids],
         )
+    with db.engine.connect() as conn:  # planner statistics, as autovacuum would have them after a bulk load
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
 
 
 class StatementCounter:

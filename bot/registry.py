@@ -106,23 +106,24 @@ def build_items(
 def get_item(*, session: Session, sc: Scope, code: str, history: int | None = 5) -> Item | None:
     """A commitment with its areas and newest log entries, or None.
 
-    The areas and log of a commitment are remembered by its version, which every change to them bumps
-    (on whichever replica), so a card costs one read of the commitment row while nothing changed.
+    A plain read brings the areas and the newest entries with the row (one statement); after a change in
+    this session they are read again.
     """
     c = q.get_commitment(session=session, commission_id=sc.commission_id, code=code)
     if c is None or c.id is None:
         return None
-    key = ("card", c.id, c.version, history)
-    memo = session.info.get("memo") if not q.changed_here(session=session, commitment_id=c.id) else None
-    cached = memo.get(key) if memo is not None else None
-    if cached is None:
+    log = q.read_log(session=session, commitment_id=c.id, limit=history)
+    if log is None:
         log = q.updates_for(session=session, commitment_id=c.id, limit=history)
+    areas = q.read_areas(session=session, commitment_id=c.id)
+    if areas is None:
         areas = q.areas_of(session=session, commitment_ids=[c.id], commission_id=sc.commission_id).get(c.id, [])
-        cached = (log, areas)
-        if memo is not None:
-            memo.put(key, cached)
-    log, areas = cached
     return build_items(session=session, sc=sc, commitments=[c], entries={c.id: log}, areas={c.id: areas})[0]
+
+
+def newest_code(*, session: Session, sc: Scope) -> str | None:
+    """The code of the most recently created commitment, if any."""
+    return q.newest_code(session=session, commission_id=sc.commission_id)
 
 
 def list_items(*, session: Session, sc: Scope, filters: Filters, area_ids: Sequence[int] | None = None) -> list[Item]:

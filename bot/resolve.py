@@ -14,7 +14,9 @@ CLEAR_WIN = 12  # points a subject match must lead the next one by
 MIN_SCORE = 55
 
 
-def resolve_code(*, session: Session, sc: Scope, code: str | None, subject: str | None) -> str | NotFound | Candidates:
+def resolve_code(
+    *, session: Session, sc: Scope, code: str | None, subject: str | None, lock: bool = False
+) -> str | NotFound | Candidates:
     """The code the user means, or what to answer instead.
 
     Args:
@@ -22,12 +24,13 @@ def resolve_code(*, session: Session, sc: Scope, code: str | None, subject: str 
         sc: scope.
         code: the code as written (already ``NN/YYYY``), if any.
         subject: the words that name the commitment, when there is no code.
+        lock: the caller is about to change the commitment: lock its row now (one statement, not two).
 
     Returns:
         The code; ``NotFound`` with the nearest codes; or ``Candidates`` when several subjects are close.
     """
     if code:
-        if q.get_commitment(session=session, commission_id=sc.commission_id, code=code) is not None:
+        if q.get_commitment(session=session, commission_id=sc.commission_id, code=code, for_update=lock) is not None:
             return code
         nearest = nearest_codes(code, q.commitment_codes(session=session, commission_id=sc.commission_id))
         texts = q.texts_of(session=session, commission_id=sc.commission_id, codes=nearest)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-import threading
-from collections import OrderedDict
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,16 +43,46 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     """
     url = normalize_url(url)
     if not url.startswith("sqlite"):
-        return sa.create_engine(url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        # LIFO: the connection used last (its prepared statements warm) serves the next unit of work.
+        engine = sa.create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_use_lifo=True)
+        _ping_when_idle(engine)
+        return engine
     memory = url in ("sqlite://", "sqlite:///:memory:")
     engine = sa.create_engine(
         url,
         echo=echo,
         connect_args={"check_same_thread": False, "timeout": 30},
         poolclass=StaticPool if memory else None,
+        **({} if memory else {"pool_use_lifo": True}),
     )
     _configure_sqlite(engine, wal=not memory)
     return engine
+
+
+FRESH_SECONDS = 5.0  # a pooled connection used this recently is trusted without a ping
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection before use only when it has been idle: a dead one (the server restarted,
+    a proxy dropped it) is replaced before any statement runs, and a busy bot saves the round trip that
+    ``pool_pre_ping`` would spend on every checkout."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(_dbapi_connection, record) -> None:
+        record.info["used_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection, record) -> None:
+        record.info["used_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection, record, _proxy) -> None:
+        if time.monotonic() - record.info.get("used_at", 0.0) < FRESH_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise sa.exc.DisconnectionError("stale pooled connection") from exc  # the pool takes another
 
 
 def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
@@ -71,26 +100,8 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
         immediate = conn.get_execution_options().get("write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-class Memo:
-    """A bounded, thread-safe memo for values keyed by what makes them exact (e.g. a row's version)."""
-
-    def __init__(self, size: int = 4096):
-        self.size = size
-        self._data: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            return self._data.get(key)
-
-    def put(self, key, value) -> None:
-        with self._lock:
-            self._data[key] = value
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
+        # Straight to the driver: this runs for every transaction, and SQLAlchemy's statement path costs more.
+        conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class Database:
@@ -99,7 +110,8 @@ class Database:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._writer = engine.execution_options(write=True)
-        self.memo = Memo()  # per registry: never shared between two databases
+        postgres = engine.dialect.name == "postgresql"
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT") if postgres else None
 
     @property
     def dialect(self) -> str:
@@ -107,13 +119,27 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False, info={"memo": self.memo}) as session:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def autocommit(self) -> Iterator[Session]:
+        """For reads followed by one write that stands alone (an event recorded with its reply).
+
+        On PostgreSQL each statement commits by itself, which saves the BEGIN and COMMIT round trips;
+        SQLite has nothing to save there and gets an ordinary write transaction.
+        """
+        if self._autocommit is None:
+            with self.write() as session:
+                yield session
+            return
+        with Session(self._autocommit, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction that commits on success and rolls back on any error."""
-        with Session(self._writer, expire_on_commit=False, info={"memo": self.memo}) as session, session.begin():
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
 
 

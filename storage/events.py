@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from storage.models import ProcessedEvent
-from storage.queries import insert_ignore
+from storage.queries import core, insert_ignore
 
 
 def claim_event(
@@ -66,8 +66,15 @@ def retake_event(*, session: Session, key: str, now: datetime, older_than: datet
     return session.execute(stmt).first() is not None
 
 
+_MARK_REPLIED = (
+    sa.update(ProcessedEvent.__table__)  # type: ignore[attr-defined]
+    .where(ProcessedEvent.__table__.c.key == sa.bindparam("k"))  # type: ignore[attr-defined]
+    .values(replied_at=sa.bindparam("now"))
+)
+
+
 def mark_replied(*, session: Session, key: str, now: datetime) -> None:
-    session.execute(sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key).values(replied_at=now))
+    core(session).execute(_MARK_REPLIED, {"k": key, "now": now})
 
 
 def forget_events_before(*, session: Session, cutoff: datetime) -> int:

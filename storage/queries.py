@@ -33,6 +33,12 @@ def get_commission(*, session: Session, code: str) -> Commission:
     return session.exec(select(Commission).where(Commission.code == code)).one()
 
 
+def core(session: Session) -> sa.Connection:
+    """The session's connection, for Core statements: the same transaction without the ORM's per-statement
+    work (about half the cost of a small query; ``Session.execute`` does not autoflush Core statements either)."""
+    return session.connection()
+
+
 def _columns(table: Any) -> list:
     return list(table.__table__.c)
 
@@ -45,13 +51,13 @@ def _row_type(table: Any) -> Any:
 def _light(session: Session, stmt: Any, table: type) -> list:
     """Plain read-only rows (named tuples with the table's column names): cheap by the thousand."""
     make = _row_type(table)._make
-    return [make(row) for row in session.execute(stmt)]
+    return [make(row) for row in core(session).execute(stmt)]
 
 
 def insert_ignore(*, session: Session, table: type, values: dict, keys: list[str]) -> bool:
     """INSERT … ON CONFLICT DO NOTHING on either backend; True when a row was inserted."""
     stmt = _insert_ignore_stmt(session.get_bind().dialect.name, table, tuple(sorted(values)), tuple(keys))
-    return session.execute(stmt, values).first() is not None
+    return core(session).execute(stmt, values).first() is not None
 
 
 @cache
@@ -90,22 +96,98 @@ def seed_default_areas(*, session: Session) -> None:
 
 
 # Built once: the hot path of every Slack turn runs these, and building a statement costs more than running it.
-_BY_CODE = select(Commitment).where(
-    Commitment.commission_id == sa.bindparam("cid"), Commitment.code == sa.bindparam("code")
+# A commitment comes with its areas in the same statement, as "position:acronym" pairs (SQLite before 3.44
+# cannot order inside an aggregate, so the order travels in the text).
+_C: Any = Commitment.__table__  # type: ignore[attr-defined]
+_U: Any = Update.__table__  # type: ignore[attr-defined]
+_AREA_PAIRS = (
+    sa.select(
+        sa.func.aggregate_strings(sa.cast(CommitmentArea.position, sa.String) + ":" + col(Area.acronym), ",")
+    )
+    .select_from(CommitmentArea)
+    .join(Area, col(Area.id) == CommitmentArea.area_id)
+    .where(col(CommitmentArea.commitment_id) == _C.c.id)
+    .correlate(_C)
+    .scalar_subquery()
 )
-_BY_CODE_FOR_UPDATE = _BY_CODE.with_for_update()
+_WHERE_CODE = (_C.c.commission_id == sa.bindparam("cid"), _C.c.code == sa.bindparam("code"))
+_BY_CODE_FOR_UPDATE = (  # the ORM object, locked: the caller changes it
+    sa.select(Commitment, _AREA_PAIRS).where(*_WHERE_CODE).with_for_update(of=Commitment)
+)
+CARD_HISTORY = 5  # log entries that come with a plain read of a commitment (what a status card shows)
+_NEWEST = _U.alias("newest")
+# A plain read: the commitment, its areas, and its newest log entries, one row per entry (or one row with
+# empty log columns): one round trip for everything a status card needs.
+_CARD = (
+    sa.select(*_C.c, _AREA_PAIRS, *_U.c)
+    .select_from(_C)
+    .outerjoin(
+        _U,
+        sa.and_(
+            _U.c.commitment_id == _C.c.id,
+            _U.c.id.in_(
+                sa.select(_NEWEST.c.id)
+                .where(_NEWEST.c.commitment_id == _C.c.id)
+                .order_by(_NEWEST.c.at.desc(), _NEWEST.c.id.desc())
+                .limit(CARD_HISTORY)
+            ),
+        ),
+    )
+    .where(*_WHERE_CODE)
+    .order_by(_U.c.at.desc(), _U.c.id.desc())
+)
+
+
+def _area_list(pairs: str | None) -> list[str]:
+    ranked = (pair.split(":", 1) for pair in pairs.split(",")) if pairs else ()
+    return [acronym for _, acronym in sorted(ranked, key=lambda p: int(p[0]))]
 
 
 def get_commitment(*, session: Session, commission_id: int, code: str, for_update: bool = False) -> Commitment | None:
-    """One commitment by code; within a session a plain read is asked of the database once."""
+    """One commitment by code, with its areas (``read_areas``) and, for a plain read, its newest log
+    entries (``read_log``), all in one statement.
+
+    A plain read gives a read-only row with the same attributes; ``for_update`` gives the ORM object,
+    locked. Within a session the database is asked once: a locked read also serves later plain reads,
+    and a plain read is repeated only when the row must be locked.
+    """
     seen: dict = session.info.setdefault("commitments", {})
-    if not for_update and (commission_id, code) in seen:
-        return seen[(commission_id, code)]
-    stmt = _BY_CODE_FOR_UPDATE if for_update else _BY_CODE
-    found = session.exec(stmt, params={"cid": commission_id, "code": code}).first()
-    if found is not None:
-        seen[(commission_id, code)] = found
+    hit = seen.get((commission_id, code))
+    if hit is not None and (hit[1] or not for_update):
+        return hit[0]
+    params = {"cid": commission_id, "code": code}
+    if for_update:
+        row = session.execute(_BY_CODE_FOR_UPDATE, params).first()
+        if row is None:
+            return None
+        found, pairs = row
+    else:
+        rows = core(session).execute(_CARD, params).all()
+        if not rows:
+            return None
+        width = len(_C.c)
+        found, pairs = _row_type(Commitment)._make(rows[0][:width]), rows[0][width]
+        make = _row_type(Update)._make
+        log = [make(r[width + 1 :]) for r in rows if r[width + 1] is not None]
+        session.info.setdefault("logs", {})[found.id] = log
+    seen[(commission_id, code)] = (found, for_update)
+    session.info.setdefault("areas", {})[found.id] = _area_list(pairs)
     return found
+
+
+def read_areas(*, session: Session, commitment_id: int) -> list[str] | None:
+    """The areas read with the commitment in this session, unless the session changed them since."""
+    if commitment_id in session.info.get("changed_areas", ()):
+        return None
+    return session.info.get("areas", {}).get(commitment_id)
+
+
+def read_log(*, session: Session, commitment_id: int, limit: int | None) -> list[Update] | None:
+    """The newest log entries read with the commitment in this session, unless the session changed its log."""
+    if limit is None or limit > CARD_HISTORY or changed_here(session=session, commitment_id=commitment_id):
+        return None
+    log = session.info.get("logs", {}).get(commitment_id)
+    return log[:limit] if log is not None else None
 
 
 def next_number(*, session: Session, commission_id: int, year: int) -> int:
@@ -113,6 +195,11 @@ def next_number(*, session: Session, commission_id: int, year: int) -> int:
         Commitment.commission_id == commission_id, Commitment.year == year
     )
     return int(session.exec(stmt).one() or 0) + 1
+
+
+def newest_code(*, session: Session, commission_id: int) -> str | None:
+    stmt = select(Commitment.code).where(Commitment.commission_id == commission_id)
+    return session.exec(stmt.order_by(col(Commitment.id).desc()).limit(1)).first()
 
 
 def commitment_codes(*, session: Session, commission_id: int) -> list[str]:
@@ -193,7 +280,7 @@ def areas_of(*, session: Session, commitment_ids: Sequence[int] | None, commissi
         if not commitment_ids:
             return {}
         found: dict[int, list[str]] = defaultdict(list)
-        for cid, acronym in session.execute(_AREAS_BY_ID, {"ids": list(commitment_ids)}):
+        for cid, acronym in core(session).execute(_AREAS_BY_ID, {"ids": list(commitment_ids)}):
             found[cid].append(acronym)
         return found
     stmt = (
@@ -219,7 +306,7 @@ def area_ids_of(*, session: Session, commitment_id: int) -> list[int]:
 
 
 def set_areas(*, session: Session, commitment_id: int, area_ids: Sequence[int]) -> None:
-    touch(session=session, commitment_id=commitment_id)
+    touch(session=session, commitment_id=commitment_id, areas=True)
     session.execute(sa.delete(CommitmentArea).where(col(CommitmentArea.commitment_id) == commitment_id))
     for position, area_id in enumerate(dict.fromkeys(area_ids)):
         session.add(CommitmentArea(commitment_id=commitment_id, area_id=area_id, position=position))
@@ -255,7 +342,7 @@ def add_update(
         status_before=status_before,
         status_after=status_after,
     )
-    session.execute(_ADD_UPDATE, values)
+    core(session).execute(_ADD_UPDATE, values)
     touch(session=session, commitment_id=commitment.id, now=now)
 
 
@@ -277,10 +364,12 @@ _ADD_UPDATE = sa.insert(Update.__table__).values(  # type: ignore[attr-defined]
 )
 
 
-def touch(*, session: Session, commitment_id: int, now: datetime | None = None) -> None:
-    """Record that a commitment's areas or log changed: bump its version (and ``updated_at``)."""
-    session.execute(_TOUCH if now else _BUMP, {"cid": commitment_id, **({"now": now} if now else {})})
+def touch(*, session: Session, commitment_id: int, now: datetime | None = None, areas: bool = False) -> None:
+    """Record that a commitment's log (or, with ``areas``, its areas) changed: bump its version (and ``updated_at``)."""
+    core(session).execute(_TOUCH if now else _BUMP, {"cid": commitment_id, **({"now": now} if now else {})})
     session.info.setdefault("changed_commitments", set()).add(commitment_id)
+    if areas:
+        session.info.setdefault("changed_areas", set()).add(commitment_id)
 
 
 def changed_here(*, session: Session, commitment_id: int) -> bool:
@@ -311,7 +400,7 @@ def updates_for(*, session: Session, commitment_id: int, limit: int | None = Non
     """A commitment's log, newest first (at most ``limit`` entries)."""
     params = {"cid": commitment_id, **({"limit": limit} if limit else {})}
     make = _row_type(Update)._make
-    return [make(row) for row in session.execute(_LOG_LIMITED if limit else _LOG, params)]
+    return [make(row) for row in core(session).execute(_LOG_LIMITED if limit else _LOG, params)]
 
 
 def latest_updates(

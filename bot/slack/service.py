@@ -57,6 +57,10 @@ class SlackService:
     def render(self, outcome: Outcome, lang: str, *, buttons: bool = True) -> dict:
         return blocks.message(outcome, self.tz, lang, buttons=buttons)
 
+    def warm_up(self) -> None:
+        """Pay the first-time costs of the hot path before the first event (see ``Conversation.rehearse``)."""
+        self.conversation.rehearse(self.clock(), lambda outcome: json.dumps(self.render(outcome, "es")))
+
     # --- mentions and direct messages ------------------------------------------------------------
 
     def on_message(self, client: WebClient, body: dict, event: dict) -> None:

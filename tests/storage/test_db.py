@@ -1,3 +1,4 @@
+import os
 from datetime import UTC, datetime
 
 import pytest
@@ -69,3 +70,32 @@ def test_utc_column_roundtrip_keeps_instant(db):
         s.add(ProcessedEvent(key="k", claimed_at=stamp))
     with db.read() as s:
         assert s.get(ProcessedEvent, "k").claimed_at == stamp
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="PostgreSQL only (TEST_DATABASE_URL)")
+def test_an_idle_pooled_connection_that_died_is_replaced_before_use(db_url):
+    """No ping while a connection is busy; after an idle spell it is pinged, and a dead one is replaced."""
+    import sqlalchemy as sa
+
+    import storage.db as storage_db
+
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        victim = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    with make_engine(db_url).connect() as other:
+        other.exec_driver_sql(f"SELECT pg_terminate_backend({victim})")
+    # Used a moment ago: trusted, so the dead connection fails the statement (what pool_pre_ping would avoid).
+    with pytest.raises(sa.exc.DBAPIError), engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+    with engine.connect() as conn:  # the pool was invalidated by that failure
+        victim = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    with make_engine(db_url).connect() as other:
+        other.exec_driver_sql(f"SELECT pg_terminate_backend({victim})")
+    old = storage_db.FRESH_SECONDS
+    storage_db.FRESH_SECONDS = 0.0  # it has been idle long enough to be pinged
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() != victim
+    finally:
+        storage_db.FRESH_SECONDS = old
+    engine.dispose()
