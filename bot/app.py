@@ -17,6 +17,7 @@ from bot.settings import Settings
 from bot.slack.forms import Forms
 from bot.slack.outbox import Outbox
 from bot.slack.people import People
+from bot.slack.poster import ReplyPoster
 from bot.slack.service import SlackService
 from storage.db import Database
 
@@ -38,12 +39,9 @@ def make_client(settings: Settings, token: str | None = None) -> WebClient:
     return client
 
 
-def make_quick_client(settings: Settings) -> WebClient:
-    """For the first, immediate try at a reply: a short timeout and no retries (the outbox retries)."""
-    client = WebClient(token=settings.slack_bot_token, timeout=1, retry_handlers=[])
-    if settings.slack_api_url:
-        client.base_url = settings.slack_api_url
-    return client
+def make_poster(settings: Settings) -> ReplyPoster:
+    """For the first, immediate try at a reply: a kept-alive connection, a short timeout, no retries."""
+    return ReplyPoster(settings.slack_bot_token or "", settings.slack_api_url)
 
 
 def build_app(
@@ -62,7 +60,7 @@ def build_app(
         conversation=conversation,
         settings=settings,
         people=People(settings),
-        outbox=Outbox(client, conversation, quick=make_quick_client(settings)),
+        outbox=Outbox(client, conversation, quick=make_poster(settings)),
         clock=clock or (lambda: wall_clock(settings.timezone)),
     )
     forms = Forms(service)

@@ -208,10 +208,9 @@ def set_status(
     before = c.status
     if before == status:
         return c, before
-    c.status = status
-    c.closed_at = sc.now if status == "done" else None
-    c.updated_at = sc.now
-    session.add(c)
+    c = q.change_commitment(
+        session=session, commitment=c, now=sc.now, status=status, closed_at=sc.now if status == "done" else None
+    )
     q.add_update(
         session=session,
         commitment=c,
@@ -222,6 +221,7 @@ def set_status(
         kind="status",
         status_before=before,
         status_after=status,
+        bump=False,
     )
     return c, before
 
@@ -239,9 +239,9 @@ def set_due(
     """Change a commitment's deadline (a day, a month, or a session); returns it and the old one, as text."""
     c = _locked(session, sc, code)
     before = due_text(c.due_date, c.due_kind)
-    c.due_date, c.due_kind, c.due_meeting_id = due.date, due.kind, meeting_id
-    c.updated_at = sc.now
-    session.add(c)
+    c = q.change_commitment(
+        session=session, commitment=c, now=sc.now, due_date=due.date, due_kind=due.kind, due_meeting_id=meeting_id
+    )
     q.add_update(
         session=session,
         commitment=c,
@@ -250,6 +250,7 @@ def set_due(
         now=sc.now,
         source=source,
         kind="due",
+        bump=False,
     )
     return c, before
 

@@ -111,31 +111,28 @@ _AREA_PAIRS = (
     .scalar_subquery()
 )
 _WHERE_CODE = (_C.c.commission_id == sa.bindparam("cid"), _C.c.code == sa.bindparam("code"))
-_BY_CODE_FOR_UPDATE = (  # the ORM object, locked: the caller changes it
-    sa.select(Commitment, _AREA_PAIRS).where(*_WHERE_CODE).with_for_update(of=Commitment)
-)
-CARD_HISTORY = 5  # log entries that come with a plain read of a commitment (what a status card shows)
+CARD_HISTORY = 5  # log entries that come with a read of a commitment (what a status card shows)
 _NEWEST = _U.alias("newest")
-# A plain read: the commitment, its areas, and its newest log entries, one row per entry (or one row with
-# empty log columns): one round trip for everything a status card needs.
+_NEWEST_ENTRIES = sa.and_(
+    _U.c.commitment_id == _C.c.id,
+    _U.c.id.in_(
+        sa.select(_NEWEST.c.id)
+        .where(_NEWEST.c.commitment_id == _C.c.id)
+        .order_by(_NEWEST.c.at.desc(), _NEWEST.c.id.desc())
+        .limit(CARD_HISTORY)
+    ),
+)
+# The commitment, its areas and its newest log entries, one row per entry (or one row with empty log
+# columns): one round trip for everything a status card needs. Rows are plain and read-only; changes go
+# through ``change_commitment``. A read for update also locks the commitment's row.
 _CARD = (
     sa.select(*_C.c, _AREA_PAIRS, *_U.c)
     .select_from(_C)
-    .outerjoin(
-        _U,
-        sa.and_(
-            _U.c.commitment_id == _C.c.id,
-            _U.c.id.in_(
-                sa.select(_NEWEST.c.id)
-                .where(_NEWEST.c.commitment_id == _C.c.id)
-                .order_by(_NEWEST.c.at.desc(), _NEWEST.c.id.desc())
-                .limit(CARD_HISTORY)
-            ),
-        ),
-    )
+    .outerjoin(_U, _NEWEST_ENTRIES)
     .where(*_WHERE_CODE)
     .order_by(_U.c.at.desc(), _U.c.id.desc())
 )
+_CARD_FOR_UPDATE = _CARD.with_for_update(of=_C)
 
 
 def _area_list(pairs: str | None) -> list[str]:
@@ -144,35 +141,47 @@ def _area_list(pairs: str | None) -> list[str]:
 
 
 def get_commitment(*, session: Session, commission_id: int, code: str, for_update: bool = False) -> Commitment | None:
-    """One commitment by code, with its areas (``read_areas``) and, for a plain read, its newest log
-    entries (``read_log``), all in one statement.
+    """One commitment by code (a read-only row), with its areas (``read_areas``) and newest log entries
+    (``read_log``), all in one statement; ``for_update`` also locks it until the transaction ends.
 
-    A plain read gives a read-only row with the same attributes; ``for_update`` gives the ORM object,
-    locked. Within a session the database is asked once: a locked read also serves later plain reads,
-    and a plain read is repeated only when the row must be locked.
+    Within a session the database is asked once: a locked read also serves later plain reads, and a
+    plain read is repeated only when the row must be locked.
     """
     seen: dict = session.info.setdefault("commitments", {})
     hit = seen.get((commission_id, code))
     if hit is not None and (hit[1] or not for_update):
         return hit[0]
     params = {"cid": commission_id, "code": code}
-    if for_update:
-        row = session.execute(_BY_CODE_FOR_UPDATE, params).first()
-        if row is None:
-            return None
-        found, pairs = row
-    else:
-        rows = core(session).execute(_CARD, params).all()
-        if not rows:
-            return None
-        width = len(_C.c)
-        found, pairs = _row_type(Commitment)._make(rows[0][:width]), rows[0][width]
-        make = _row_type(Update)._make
-        log = [make(r[width + 1 :]) for r in rows if r[width + 1] is not None]
-        session.info.setdefault("logs", {})[found.id] = log
+    rows = core(session).execute(_CARD_FOR_UPDATE if for_update else _CARD, params).all()
+    if not rows:
+        return None
+    width = len(_C.c)
+    found = _row_type(Commitment)._make(rows[0][:width])
+    make = _row_type(Update)._make
     seen[(commission_id, code)] = (found, for_update)
-    session.info.setdefault("areas", {})[found.id] = _area_list(pairs)
+    session.info.setdefault("areas", {})[found.id] = _area_list(rows[0][width])
+    session.info.setdefault("logs", {})[found.id] = [make(r[width + 1 :]) for r in rows if r[width + 1] is not None]
     return found
+
+
+def change_commitment(*, session: Session, commitment: Any, now: datetime, **values: Any) -> Commitment:
+    """Change columns of a commitment read for update: one statement that also bumps its version and
+    ``updated_at``; returns the changed row, which later reads in the session see."""
+    row = core(session).execute(_change_stmt(tuple(sorted(values))), {"cid": commitment.id, "now": now, **values}).one()
+    changed = _row_type(Commitment)._make(row)
+    session.info.setdefault("commitments", {})[(changed.commission_id, changed.code)] = (changed, True)
+    return changed
+
+
+@cache
+def _change_stmt(columns: tuple[str, ...]) -> Any:
+    changes: dict[str, Any] = {name: sa.bindparam(name) for name in columns}
+    return (
+        sa.update(_C)
+        .where(_C.c.id == sa.bindparam("cid"))
+        .values(**changes, updated_at=sa.bindparam("now"), version=_C.c.version + 1)
+        .returning(*_C.c)
+    )
 
 
 def read_areas(*, session: Session, commitment_id: int) -> list[str] | None:
@@ -183,11 +192,20 @@ def read_areas(*, session: Session, commitment_id: int) -> list[str] | None:
 
 
 def read_log(*, session: Session, commitment_id: int, limit: int | None) -> list[Update] | None:
-    """The newest log entries read with the commitment in this session, unless the session changed its log."""
-    if limit is None or limit > CARD_HISTORY or changed_here(session=session, commitment_id=commitment_id):
+    """The newest log entries as this session knows them: read with the commitment, plus what it added."""
+    if limit is None or limit > CARD_HISTORY:
         return None
     log = session.info.get("logs", {}).get(commitment_id)
     return log[:limit] if log is not None else None
+
+
+def _logged_here(session: Session, entry: Any) -> None:
+    """Keep the session's newest entries of a commitment exact after it adds one (the row is locked: a
+    write reads the commitment for update first, so nobody else adds entries meanwhile)."""
+    logs: dict = session.info.get("logs", {})
+    known = logs.get(entry.commitment_id)
+    if known is not None:
+        logs[entry.commitment_id] = sorted([entry, *known], key=lambda u: (u.at, u.id), reverse=True)[:CARD_HISTORY]
 
 
 def next_number(*, session: Session, commission_id: int, year: int) -> int:
@@ -327,8 +345,12 @@ def add_update(
     status_before: str | None = None,
     status_after: str | None = None,
     at: datetime | None = None,
+    bump: bool = True,
 ) -> None:
-    """Append one entry to a commitment's log (``at`` is when it happened, default ``now``)."""
+    """Append one entry to a commitment's log (``at`` is when it happened, default ``now``).
+
+    The commitment's version goes up, unless ``bump`` is False because the caller just changed it.
+    """
     assert commitment.id is not None
     session.flush()  # the commitment's own pending changes go first
     values = dict(
@@ -342,8 +364,10 @@ def add_update(
         status_before=status_before,
         status_after=status_after,
     )
-    core(session).execute(_ADD_UPDATE, values)
-    touch(session=session, commitment_id=commitment.id, now=now)
+    new_id = core(session).execute(_ADD_UPDATE, values).scalar_one()
+    _logged_here(session, _row_type(Update)(id=new_id, **values))
+    if bump:
+        touch(session=session, commitment_id=commitment.id, now=now)
 
 
 _ADD_UPDATE = sa.insert(Update.__table__).values(  # type: ignore[attr-defined]
@@ -361,20 +385,14 @@ _ADD_UPDATE = sa.insert(Update.__table__).values(  # type: ignore[attr-defined]
             "status_after",
         )
     }
-)
+).returning(_U.c.id)
 
 
 def touch(*, session: Session, commitment_id: int, now: datetime | None = None, areas: bool = False) -> None:
     """Record that a commitment's log (or, with ``areas``, its areas) changed: bump its version (and ``updated_at``)."""
     core(session).execute(_TOUCH if now else _BUMP, {"cid": commitment_id, **({"now": now} if now else {})})
-    session.info.setdefault("changed_commitments", set()).add(commitment_id)
     if areas:
         session.info.setdefault("changed_areas", set()).add(commitment_id)
-
-
-def changed_here(*, session: Session, commitment_id: int) -> bool:
-    """Whether this session changed the commitment's areas or log (its cached card is not to be trusted)."""
-    return commitment_id in session.info.get("changed_commitments", ())
 
 
 _TABLE: Any = Commitment.__table__  # type: ignore[attr-defined]
@@ -384,6 +402,7 @@ _TOUCH = _BUMP.values(updated_at=sa.bindparam("now"))
 
 def delete_updates(*, session: Session, commitment_id: int) -> None:
     touch(session=session, commitment_id=commitment_id)
+    session.info.get("logs", {}).pop(commitment_id, None)
     session.execute(sa.delete(Update).where(col(Update.commitment_id) == commitment_id))
     session.flush()
 

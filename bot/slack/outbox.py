@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from bot.clock import now as wall_clock
 from bot.conversation import Conversation
 from bot.i18n import t
+from bot.slack.poster import ReplyPoster
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +59,12 @@ def post(client: WebClient, message: dict, conversation: Conversation | None = N
         )
     if message.get("method") == "chat.postEphemeral":
         return client.chat_postEphemeral(**message["args"]).data  # type: ignore[return-value]
-    metadata = {"event_type": REPLY_EVENT, "event_payload": {"key": key}} if key else None
+    metadata = reply_metadata(key) if key else None
     return client.chat_postMessage(**message["args"], metadata=metadata).data  # type: ignore[return-value]
+
+
+def reply_metadata(key: str) -> dict:
+    return {"event_type": REPLY_EVENT, "event_payload": {"key": key}}
 
 
 def already_posted(client: WebClient, message: dict, key: str) -> bool:
@@ -78,7 +83,9 @@ def already_posted(client: WebClient, message: dict, key: str) -> bool:
 class Outbox:
     """Sends replies once they are committed: one quick try at once, then retries off the request thread."""
 
-    def __init__(self, client: WebClient, conversation: Conversation, workers: int = 4, quick: WebClient | None = None):
+    def __init__(
+        self, client: WebClient, conversation: Conversation, workers: int = 4, quick: ReplyPoster | None = None
+    ):
         self.client = client
         self.quick = quick
         self.conversation = conversation
@@ -87,24 +94,27 @@ class Outbox:
         self._futures: list[Future] = []
 
     def send(self, key: str, payload: str, lang: str) -> None:
-        """Post a committed reply now (one short try, no retries); on any failure, hand it to the pool.
-
-        A reply reaches the user a thread hop sooner; a 429 waits its ``Retry-After`` in the pool.
-        """
+        """Post a committed reply now (one short try on a kept-alive connection); on any failure, hand it to
+        the pool, whose client retries. A 429 waits its ``Retry-After`` there; a try that got no answer is
+        checked against Slack before it is repeated."""
         message = json.loads(payload)
-        if self.quick is not None and message.get("method") in ("chat.postMessage", "chat.postEphemeral"):
-            try:
-                post(self.quick, message, key=key)
-            except SlackApiError as exc:  # Slack answered: the message was not taken
-                wait = exc.response.headers.get("Retry-After") if exc.response.status_code == 429 else None
-                self.submit(key, payload, lang, delay=float(wait) if wait and wait.isdigit() else 0.0)
-            except OSError:  # no answer: Slack may have it already, so the retry waits, then asks first
-                self.submit(key, payload, lang, delay=2.0, check_first=True)
-            else:
-                tz = self.conversation.settings.timezone
-                self.track(self.pool.submit(self.conversation.sent, key, wall_clock(tz)))
+        method = message.get("method")
+        if self.quick is None or method not in ("chat.postMessage", "chat.postEphemeral"):
+            self.submit(key, payload, lang)
             return
-        self.submit(key, payload, lang)
+        args = message["args"]
+        if method == "chat.postMessage":
+            args = {**args, "metadata": reply_metadata(key)}
+        attempt = self.quick.post(method, args)
+        if attempt.outcome == "sent":
+            tz = self.conversation.settings.timezone
+            self.track(self.pool.submit(self.conversation.sent, key, wall_clock(tz)))
+        elif attempt.outcome == "refused":
+            logger.warning("reply %s refused at first try (%s); retrying", key, attempt.detail)
+            self.submit(key, payload, lang, delay=attempt.retry_after)
+        else:
+            logger.warning("reply %s got no answer at first try (%s); checking, then retrying", key, attempt.detail)
+            self.submit(key, payload, lang, delay=2.0, check_first=True)
 
     def submit(self, key: str, payload: str, lang: str, delay: float = 0.0, check_first: bool = False) -> None:
         self.track(self.pool.submit(self._deliver_after, delay, key, payload, lang, check_first))
@@ -155,6 +165,8 @@ class Outbox:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True)
+        if self.quick is not None:
+            self.quick.close()
 
 
 def resend_unsent(outbox: Outbox, now: datetime) -> int:

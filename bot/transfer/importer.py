@@ -279,13 +279,15 @@ def _status_or_none(value: Cell) -> str | None:
 def _update_existing(
     session: Session, sc: registry.Scope, c, row: Row, origin_id: int | None, author: str, source: str
 ) -> None:
-    c.text = row.description
-    c.number, c.year = split_code(row.code)
+    changes: dict = {"text": row.description}
+    changes["number"], changes["year"] = split_code(row.code)
     if row.says("origin"):
-        c.origin_id = origin_id
+        changes["origin_id"] = origin_id
     if row.says("due"):
-        c.due_date, c.due_kind = (row.due.date, row.due.kind) if row.due else (None, None)
-    session.add(c)
+        changes["due_date"], changes["due_kind"] = (row.due.date, row.due.kind) if row.due else (None, None)
+    changes = {name: value for name, value in changes.items() if getattr(c, name) != value}
+    if changes:
+        c = q.change_commitment(session=session, commitment=c, now=sc.now, **changes)
     if row.says("status"):
         registry.set_status(session=session, sc=sc, code=row.code, status=row.status, author=author, source=source)
     if row.says("areas"):

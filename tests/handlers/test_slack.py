@@ -274,6 +274,13 @@ def test_english_locale_gets_english(slack, standin):
     assert "Status: Pending" in standin.wait_for("chat.postMessage")[0]["text"]
 
 
+def test_replies_reuse_one_kept_alive_connection(slack, standin):
+    slack.mention("¿Cómo va el 08/2023?", ts="1700000000.000401")
+    slack.mention("¿Cómo va el 09/2023?", ts="1700000000.000402")
+    peers = [c["peer"] for c in standin.calls if c["method"] == "chat.postMessage"]
+    assert len(peers) == 2 and peers[0] == peers[1]
+
+
 def test_rate_limited_post_waits_and_succeeds(slack, standin):
     standin.fail("chat.postMessage", 429, headers={"Retry-After": "1"})
     started = time.monotonic()

@@ -111,6 +111,9 @@ class SlackStandIn:
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # as Slack's Web API: connections may be kept alive
+            disable_nagle_algorithm = True
+
             def log_message(self, *args):
                 pass
 
@@ -134,6 +137,7 @@ class SlackStandIn:
                             "headers": dict(self.headers),
                             "status": failure[0] if failure else 200,
                             "at": time.perf_counter(),
+                            "peer": self.client_address,
                         }
                     )
                 if method in standin.delay:
