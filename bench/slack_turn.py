@@ -2,7 +2,7 @@
 
 Signed ``app_mention`` events go to the app's real HTTP adapter at a fixed rate (open loop); the
 reply is timed when the loopback stand-in Web API receives its ``chat.postMessage``. The registry
-holds 10,000 commitments. Run: .venv/bin/python bench/slack_turn.py [--pg URL] [--rate 20] [--seconds 15]
+holds 10,000 commitments. Run: .venv/bin/python bench/slack_turn.py [--pg URL] [--rate 20] [--seconds 30]
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def echo_app(standin: SlackStandIn):
 
 
 def our_app(standin: SlackStandIn, url: str):
-    from bot.app import build_app
+    from bot.app import build_app, ready_to_serve
     from bot.settings import Settings
 
     db = fresh(url)
@@ -68,7 +68,7 @@ def our_app(standin: SlackStandIn, url: str):
         }
     )
     app, service = build_app(settings, db)
-    service.warm_up()  # as ``commission-bot run`` does before it serves
+    ready_to_serve(service, db)  # as ``commission-bot run`` does before it serves
     return app, service
 
 
@@ -143,7 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pg", help="also run on this PostgreSQL URL (its public schema is dropped)")
     parser.add_argument("--rate", type=float, default=20.0)
-    parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--seconds", type=float, default=30.0)
     args = parser.parse_args()
     print(f"{args.rate:.0f} events/s to each app for {args.seconds:.0f} s, the apps taking turns in the same run;")
     print("registry of 10,000 commitments in 50 areas; one message in five logs an update")
@@ -158,7 +158,7 @@ def main() -> None:
         app, service = our_app(standin, url)
         services.append(service)
         targets.append(Target(label, app, standin))
-    gc.collect()  # as ``commission-bot run`` does once it is ready (it helps the echo app just as much)
+    gc.collect()  # the echo app's start-up too, as ``ready_to_serve`` did for ours
     gc.freeze()
     results = drive(targets, args.rate, args.seconds)
     base = results[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -39,9 +40,10 @@ def make_client(settings: Settings, token: str | None = None) -> WebClient:
     return client
 
 
-def make_poster(settings: Settings) -> ReplyPoster:
-    """For the first, immediate try at a reply: a kept-alive connection, a short timeout, no retries."""
-    return ReplyPoster(settings.slack_bot_token or "", settings.slack_api_url)
+def make_poster(settings: Settings, client: WebClient) -> ReplyPoster:
+    """For the first, immediate try at a reply: a kept-alive connection, a short timeout, no retries
+    (through the proxy the WebClient uses, if any: slack_sdk reads it from ``HTTPS_PROXY``)."""
+    return ReplyPoster(settings.slack_bot_token or "", settings.slack_api_url, proxy=client.proxy)
 
 
 def build_app(
@@ -60,7 +62,7 @@ def build_app(
         conversation=conversation,
         settings=settings,
         people=People(settings),
-        outbox=Outbox(client, conversation, quick=make_poster(settings)),
+        outbox=Outbox(client, conversation, quick=make_poster(settings, client)),
         clock=clock or (lambda: wall_clock(settings.timezone)),
     )
     forms = Forms(service)
@@ -84,3 +86,16 @@ def build_app(
         logger.exception("listener failed for %s", (body or {}).get("type"), exc_info=error)
 
     return app, service
+
+
+def ready_to_serve(service: SlackService, db: Database) -> None:
+    """What ``run`` does between building the app and taking the first event.
+
+    The hot path is rehearsed (statement compilation and driver preparation are paid now), SQLite's WAL
+    checkpoints move to a background thread, and what start-up built is frozen out of the garbage
+    collector's full passes, which otherwise pause every thread for tens of milliseconds now and then.
+    """
+    service.warm_up()
+    db.checkpoint_in_background()
+    gc.collect()
+    gc.freeze()

@@ -193,7 +193,8 @@ class Conversation:
             return self._list(session, sc, request, actor)
         if intent == "create":
             return self._create(session, sc, request, actor)
-        found = resolve_code(session=session, sc=sc, code=request.code, subject=request.text, lock=intent in WRITES)
+        lock = intent in ("set_status", "set_due")  # they change the row; a note only adds to the log
+        found = resolve_code(session=session, sc=sc, code=request.code, subject=request.text, lock=lock)
         if not isinstance(found, str):
             return found
         return self._on_code(session, sc, replace(request, code=found), actor)

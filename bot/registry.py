@@ -186,7 +186,10 @@ def log_update(
     text = text.strip()
     if not text:
         raise RegistryError("empty_note")
-    c = _locked(session, sc, code)
+    # The log only grows and the commitment's row is not changed, so nothing needs locking.
+    c = q.get_commitment(session=session, commission_id=sc.commission_id, code=code)
+    if c is None:
+        raise RegistryError("not_found", code=code)
     q.add_update(session=session, commitment=c, text=text, author=author, now=sc.now, source=source, at=at)
     return c
 
@@ -221,7 +224,6 @@ def set_status(
         kind="status",
         status_before=before,
         status_after=status,
-        bump=False,
     )
     return c, before
 
@@ -250,7 +252,6 @@ def set_due(
         now=sc.now,
         source=source,
         kind="due",
-        bump=False,
     )
     return c, before
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -104,6 +105,10 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _no_autocheckpoint(dbapi_connection, _record) -> None:
+    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+
 class Database:
     """Hands out sessions: ``read()`` for queries, ``write()`` for atomic changes."""
 
@@ -116,6 +121,34 @@ class Database:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    def checkpoint_in_background(self, every: float = 1.0) -> threading.Event | None:
+        """For a long-running server on a SQLite file: WAL checkpoints leave the request path.
+
+        SQLite otherwise checkpoints inside whichever commit fills the log (every 1,000 pages), and that
+        request waits for the copy and the fsync (over 10 ms here). Connections stop checkpointing; a
+        daemon thread runs a PASSIVE checkpoint (which blocks neither readers nor writers) every ``every``
+        seconds. Returns the event that stops it; None where there is nothing to do.
+        """
+        url = self.engine.url
+        if self.dialect != "sqlite" or url.database in (None, "", ":memory:"):
+            return None
+        event.listen(self.engine, "connect", _no_autocheckpoint)
+        self.engine.dispose()  # pooled connections were opened with automatic checkpoints
+        stop = threading.Event()
+
+        def loop() -> None:
+            while not stop.wait(every):
+                try:
+                    with self.engine.connect() as conn:  # no BEGIN: a checkpoint runs outside transactions
+                        driver = conn.connection.driver_connection
+                        assert driver is not None
+                        driver.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sa.exc.DBAPIError as exc:  # a busy moment: the next pass catches up
+                    logger.warning("background checkpoint failed: %s", exc)
+
+        threading.Thread(target=loop, name="sqlite-checkpoint", daemon=True).start()
+        return stop
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -80,7 +80,7 @@ class Commitment(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_ts(nullable=False))
     updated_at: datetime = Field(sa_column=_ts(nullable=False))
     closed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-    version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # bumped on area/log changes
+    version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # bumped when its columns or areas change
 
 
 class CommitmentArea(SQLModel, table=True):

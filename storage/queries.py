@@ -200,8 +200,8 @@ def read_log(*, session: Session, commitment_id: int, limit: int | None) -> list
 
 
 def _logged_here(session: Session, entry: Any) -> None:
-    """Keep the session's newest entries of a commitment exact after it adds one (the row is locked: a
-    write reads the commitment for update first, so nobody else adds entries meanwhile)."""
+    """Add an entry this session wrote to the newest entries it knows of that commitment (what its card
+    shows next; an entry another transaction adds meanwhile appears from the next read on)."""
     logs: dict = session.info.get("logs", {})
     known = logs.get(entry.commitment_id)
     if known is not None:
@@ -345,11 +345,11 @@ def add_update(
     status_before: str | None = None,
     status_after: str | None = None,
     at: datetime | None = None,
-    bump: bool = True,
 ) -> None:
     """Append one entry to a commitment's log (``at`` is when it happened, default ``now``).
 
-    The commitment's version goes up, unless ``bump`` is False because the caller just changed it.
+    The log is the record of what happened and when; the commitment's own row is left alone (its
+    ``updated_at`` and ``version`` follow changes to its columns and areas).
     """
     assert commitment.id is not None
     session.flush()  # the commitment's own pending changes go first
@@ -366,8 +366,6 @@ def add_update(
     )
     new_id = core(session).execute(_ADD_UPDATE, values).scalar_one()
     _logged_here(session, _row_type(Update)(id=new_id, **values))
-    if bump:
-        touch(session=session, commitment_id=commitment.id, now=now)
 
 
 _ADD_UPDATE = sa.insert(Update.__table__).values(  # type: ignore[attr-defined]
@@ -388,16 +386,14 @@ _ADD_UPDATE = sa.insert(Update.__table__).values(  # type: ignore[attr-defined]
 ).returning(_U.c.id)
 
 
-def touch(*, session: Session, commitment_id: int, now: datetime | None = None, areas: bool = False) -> None:
-    """Record that a commitment's log (or, with ``areas``, its areas) changed: bump its version (and ``updated_at``)."""
-    core(session).execute(_TOUCH if now else _BUMP, {"cid": commitment_id, **({"now": now} if now else {})})
+def touch(*, session: Session, commitment_id: int, areas: bool = False) -> None:
+    """Record that a commitment's areas (``areas``) or whole log changed: bump its version."""
+    core(session).execute(_BUMP, {"cid": commitment_id})
     if areas:
         session.info.setdefault("changed_areas", set()).add(commitment_id)
 
 
-_TABLE: Any = Commitment.__table__  # type: ignore[attr-defined]
-_BUMP = sa.update(_TABLE).where(_TABLE.c.id == sa.bindparam("cid")).values(version=_TABLE.c.version + 1)
-_TOUCH = _BUMP.values(updated_at=sa.bindparam("now"))
+_BUMP = sa.update(_C).where(_C.c.id == sa.bindparam("cid")).values(version=_C.c.version + 1)
 
 
 def delete_updates(*, session: Session, commitment_id: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import signal
 import threading
@@ -26,17 +25,13 @@ def run(ctx: Context, args) -> int:
         raise UsageError("SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)")
     if settings.writers is None:
         logger.warning("BOT_WRITERS is unset: every member of the workspace may change the registry")
-    from bot.app import build_app
+    from bot.app import build_app, ready_to_serve
     from bot.nlu.dates import warm_up
     from bot.scheduler import start_scheduler
 
     warm_up(ctx.now)
     app, service = build_app(settings, ctx.db)
-    service.warm_up()
-    # What start-up built lives as long as the process: keep it out of the collector's full passes,
-    # which otherwise pause every thread for tens of milliseconds now and then.
-    gc.collect()
-    gc.freeze()
+    ready_to_serve(service, ctx.db)
     scheduler = start_scheduler(ctx.db, settings, app.client, service)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

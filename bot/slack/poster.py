@@ -30,11 +30,23 @@ class Attempt:
 class ReplyPoster:
     """One short try per message (no retries) on a small pool of kept-alive connections."""
 
-    def __init__(self, token: str, base_url: str | None = None, *, timeout: float = 1.0, connections: int = 4):
+    def __init__(
+        self,
+        token: str,
+        base_url: str | None = None,
+        *,
+        proxy: str | None = None,
+        timeout: float = 1.0,
+        connections: int = 4,
+    ):
         self.base_url = (base_url or SLACK_API).rstrip("/") + "/"
+        self.proxy = proxy
         self._headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}"}
-        self._pool = urllib3.PoolManager(
-            maxsize=connections, block=False, retries=False, timeout=urllib3.Timeout(connect=timeout, read=timeout)
+        limit = urllib3.Timeout(connect=timeout, read=timeout)
+        self._pool: urllib3.PoolManager = (
+            urllib3.ProxyManager(proxy, maxsize=connections, block=False, retries=False, timeout=limit)
+            if proxy
+            else urllib3.PoolManager(maxsize=connections, block=False, retries=False, timeout=limit)
         )
 
     def post(self, method: str, args: dict) -> Attempt:

@@ -367,3 +367,15 @@ def test_ambiguous_day_offers_both_dates_as_buttons(slack, standin):
     slack.interact(button(ids.CHOOSE_DATE, choices[1]["value"], response_url=standin.url + "response/9"))
     (update,) = standin.wait_for("response/9")
     assert "21 de febrero de 2023" in update["text"]
+
+
+def test_the_first_try_at_a_reply_goes_through_the_proxy_slack_sdk_uses(monkeypatch):
+    from bot.app import make_client, make_poster
+    from bot.settings import Settings
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:3128")
+    settings = Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"})
+    client = make_client(settings)
+    poster = make_poster(settings, client)
+    assert client.proxy == "http://127.0.0.1:3128"
+    assert poster.proxy == "http://127.0.0.1:3128"

@@ -99,3 +99,30 @@ def test_an_idle_pooled_connection_that_died_is_replaced_before_use(db_url):
     finally:
         storage_db.FRESH_SECONDS = old
     engine.dispose()
+
+
+def test_a_server_checkpoints_the_sqlite_log_in_the_background(tmp_path):
+    """Commits no longer checkpoint (a request would wait for it); a background pass does."""
+    import time
+
+    from storage.db import Database, upgrade
+
+    path = tmp_path / "r.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    db = Database(engine)
+    stop = db.checkpoint_in_background(every=0.05)
+    assert stop is not None
+    before = path.stat().st_size
+    with db.write() as session:
+        assert session.connection().exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one() == 0
+        for n in range(300):
+            session.connection().exec_driver_sql(f"INSERT INTO commission (code, name) VALUES ('C{n}', '{'x' * 2000}')")
+    # The rows reach the database file itself only through a checkpoint (too few pages for SQLite's own).
+    deadline = time.monotonic() + 5
+    while path.stat().st_size < before + 500_000 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stop.set()
+    assert path.stat().st_size >= before + 500_000
+    assert Database(make_engine("sqlite://")).checkpoint_in_background() is None
+    engine.dispose()
