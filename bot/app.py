@@ -95,7 +95,7 @@ def ready_to_serve(service: SlackService, db: Database) -> None:
     checkpoints move to a background thread, and what start-up built is frozen out of the garbage
     collector's full passes, which otherwise pause every thread for tens of milliseconds now and then.
     """
+    db.checkpoint_in_background()  # first: it reopens SQLite's connections, which the rehearsal then warms
     service.warm_up()
-    db.checkpoint_in_background()
     gc.collect()
     gc.freeze()

@@ -69,12 +69,16 @@ class Conversation:
         return self._catalog[1]
 
     def scope(self, session: Session, now: datetime) -> Scope:
-        """The commission's scope at ``now`` (its id looked up once per process)."""
-        if self._commission_id is None:
-            self._commission_id = registry.scope(
-                session=session, commission=self.settings.default_commission, now=now
-            ).commission_id
-        return Scope(commission_id=self._commission_id, now=now)
+        """The commission's scope at ``now``. Its id is remembered once the commission exists; one this
+        session creates is not, since the session may yet roll back."""
+        if self._commission_id is not None:
+            return Scope(commission_id=self._commission_id, now=now)
+        commission = self.settings.default_commission
+        found = registry.existing_scope(session=session, commission=commission, now=now)
+        if found is None:
+            return registry.scope(session=session, commission=commission, now=now)
+        self._commission_id = found.commission_id
+        return found
 
     def understand(self, text: str, now: datetime) -> Request:
         return parse(text, now, self.catalog())
@@ -82,8 +86,9 @@ class Conversation:
     def reply(self, text: str, actor: Actor, now: datetime) -> Outcome:
         """Understand ``text`` and act on it in one transaction."""
         heard = self._hear(text, now)
+        pending = self._pending.pop(actor.user_id, None)
         with self.db.write() as session:
-            return self._reply(session, text, heard, actor, now)
+            return self._reply(session, text, heard, actor, now, pending)
 
     def reply_once(
         self, key: str, text: str, actor: Actor, now: datetime, render: Callable[[Outcome], str]
@@ -97,9 +102,10 @@ class Conversation:
         # a question needs no transaction (on PostgreSQL that saves the BEGIN and COMMIT round trips).
         # If another delivery recorded the event first, roll back and defer to it.
         heard = self._hear(text, now)
-        question = isinstance(heard, Notice) or (heard.intent not in WRITES and actor.user_id not in self._pending)
+        pending = self._pending.pop(actor.user_id, None)
+        question = isinstance(heard, Notice) or (heard.intent not in WRITES and pending is None)
         with self.db.autocommit() if question else self.db.write() as session:
-            payload = render(self._reply(session, text, heard, actor, now))
+            payload = render(self._reply(session, text, heard, actor, now, pending))
             if record_event(session=session, key=key, now=now, reply=payload):
                 return payload
             session.rollback()
@@ -155,10 +161,14 @@ class Conversation:
             return Notice("too_long", {"length": len(text), "limit": MAX_CHARS})
         return parse(text, now, self.catalog())
 
-    def _reply(self, session: Session, text: str, heard: Request | Notice, actor: Actor, now: datetime) -> Outcome:
+    def _reply(
+        self, session: Session, text: str, heard: Request | Notice, actor: Actor, now: datetime, pending: Request | None
+    ) -> Outcome:
+        """Carry out what was heard; ``pending`` is the question the user was asked, taken from memory."""
         if isinstance(heard, Notice):
+            if pending is not None:  # not an answer: the question stays open
+                self._pending.setdefault(actor.user_id, pending)
             return heard
-        pending = self._pending.pop(actor.user_id, None)
         if pending is not None and heard.intent in ("unknown", "set_due") and not heard.code:
             return self._settle(session, pending, heard, text, actor, now)
         return self.handle(session, heard, actor, now)

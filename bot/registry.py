@@ -45,6 +45,12 @@ def scope(*, session: Session, commission: str, now: datetime) -> Scope:
     return Scope(commission_id=found.id, now=now)
 
 
+def existing_scope(*, session: Session, commission: str, now: datetime) -> Scope | None:
+    """Like ``scope``, but None instead of creating the commission."""
+    found = q.find_commission(session=session, code=commission)
+    return Scope(commission_id=found.id, now=now) if found is not None and found.id is not None else None
+
+
 def _due(c: Commitment, meetings: dict[int, Meeting]) -> Due | None:
     if c.due_kind == "session" and c.due_meeting_id in meetings:
         meeting = meetings[c.due_meeting_id]

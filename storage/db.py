@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -100,9 +101,12 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
-        immediate = conn.get_execution_options().get("write", False)
+        statement = "BEGIN IMMEDIATE" if conn.get_execution_options().get("write", False) else "BEGIN"
         # Straight to the driver: this runs for every transaction, and SQLAlchemy's statement path costs more.
-        conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        try:
+            conn.connection.driver_connection.execute(statement)
+        except sqlite3.Error as exc:  # e.g. the busy timeout ran out: wrapped as SQLAlchemy would have
+            raise sa.exc.OperationalError(statement, None, exc) from exc
 
 
 def _no_autocheckpoint(dbapi_connection, _record) -> None:
@@ -144,7 +148,7 @@ class Database:
                         driver = conn.connection.driver_connection
                         assert driver is not None
                         driver.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                except sa.exc.DBAPIError as exc:  # a busy moment: the next pass catches up
+                except Exception as exc:  # a busy moment, a full disk: the next pass tries again
                     logger.warning("background checkpoint failed: %s", exc)
 
         threading.Thread(target=loop, name="sqlite-checkpoint", daemon=True).start()

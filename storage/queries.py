@@ -24,9 +24,13 @@ from storage.models import (
 )
 
 
+def find_commission(*, session: Session, code: str) -> Commission | None:
+    return session.exec(select(Commission).where(Commission.code == code)).first()
+
+
 def get_commission(*, session: Session, code: str) -> Commission:
     """Return the commission with this code, creating it on first use."""
-    found = session.exec(select(Commission).where(Commission.code == code)).first()
+    found = find_commission(session=session, code=code)
     if found is not None:
         return found
     insert_ignore(session=session, table=Commission, values={"code": code, "name": code}, keys=["code"])
@@ -132,7 +136,9 @@ _CARD = (
     .where(*_WHERE_CODE)
     .order_by(_U.c.at.desc(), _U.c.id.desc())
 )
-_CARD_FOR_UPDATE = _CARD.with_for_update(of=_C)
+# PostgreSQL locks first, then reads the card in a statement of its own: a statement that waited for the
+# lock would otherwise show the log and areas as they were before the change it waited for.
+_LOCK = sa.select(_C.c.id).where(*_WHERE_CODE).with_for_update()
 
 
 def _area_list(pairs: str | None) -> list[str]:
@@ -152,7 +158,11 @@ def get_commitment(*, session: Session, commission_id: int, code: str, for_updat
     if hit is not None and (hit[1] or not for_update):
         return hit[0]
     params = {"cid": commission_id, "code": code}
-    rows = core(session).execute(_CARD_FOR_UPDATE if for_update else _CARD, params).all()
+    conn = core(session)
+    # SQLite's writers hold the database lock already; PostgreSQL locks the row, then reads afresh.
+    if for_update and conn.dialect.name == "postgresql" and conn.execute(_LOCK, params).first() is None:
+        return None
+    rows = conn.execute(_CARD, params).all()
     if not rows:
         return None
     width = len(_C.c)
@@ -328,6 +338,7 @@ def set_areas(*, session: Session, commitment_id: int, area_ids: Sequence[int]) 
     session.execute(sa.delete(CommitmentArea).where(col(CommitmentArea.commitment_id) == commitment_id))
     for position, area_id in enumerate(dict.fromkeys(area_ids)):
         session.add(CommitmentArea(commitment_id=commitment_id, area_id=area_id, position=position))
+    session.flush()  # reads through the connection (``core``) do not flush pending objects first
 
 
 # --- the log ---------------------------------------------------------------------------------

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import dataclass
 
 import urllib3
 
 logger = logging.getLogger(__name__)
 SLACK_API = "https://slack.com/api/"
+IDLE_SECONDS = 30.0  # a kept-alive connection idle longer than this is not trusted
 
 
 @dataclass(frozen=True)
@@ -43,18 +45,28 @@ class ReplyPoster:
         self.proxy = proxy
         self._headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}"}
         limit = urllib3.Timeout(connect=timeout, read=timeout)
-        self._pool: urllib3.PoolManager = (
-            urllib3.ProxyManager(proxy, maxsize=connections, block=False, retries=False, timeout=limit)
-            if proxy
-            else urllib3.PoolManager(maxsize=connections, block=False, retries=False, timeout=limit)
-        )
+        self._pool: urllib3.PoolManager
+        if proxy:
+            auth = urllib3.util.parse_url(proxy).auth  # user:password in the URL, as slack_sdk accepts it
+            headers = urllib3.make_headers(proxy_basic_auth=auth) if auth else None
+            self._pool = urllib3.ProxyManager(
+                proxy, proxy_headers=headers, maxsize=connections, block=False, retries=False, timeout=limit
+            )
+        else:
+            self._pool = urllib3.PoolManager(maxsize=connections, block=False, retries=False, timeout=limit)
+        self._used = time.monotonic()
 
     def post(self, method: str, args: dict) -> Attempt:
         """Call a Web API method (``chat.postMessage``, ``chat.postEphemeral``) with a JSON body."""
         body = json.dumps(args).encode()
+        if time.monotonic() - self._used > IDLE_SECONDS:
+            self._pool.clear()  # a middlebox may have dropped an idle connection without a word
+        self._used = time.monotonic()
         try:
             response = self._pool.request("POST", self.base_url + method, body=body, headers=self._headers)
-        except urllib3.exceptions.HTTPError as exc:  # no answer: timed out, refused, dropped
+        except (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError) as exc:
+            return Attempt("refused", detail=str(exc))  # never sent: a retry needs no check
+        except urllib3.exceptions.HTTPError as exc:  # no answer: timed out, dropped
             return Attempt("unknown", detail=str(exc))
         if response.status >= 500:  # Slack may or may not have taken it
             return Attempt("unknown", detail=f"HTTP {response.status}")

@@ -200,3 +200,63 @@ def test_concurrent_creates_take_distinct_codes(seeded, now):
     for th in threads:
         th.join()
     assert errors == [] and sorted(codes) == ["09/2023", "10/2023", "11/2023", "12/2023"]
+
+
+def test_warm_up_on_an_empty_registry_leaves_nothing_behind_and_breaks_nothing(db, now):
+    """The rehearsal rolls back; the commission it created with it must not be remembered."""
+    import json
+
+    from sqlmodel import select
+
+    from bot.conversation import Actor, Conversation
+    from bot.settings import Settings
+    from storage.models import Commission
+
+    conversation = Conversation(db, Settings.from_env({}))
+    conversation.rehearse(now, lambda outcome: json.dumps(str(outcome)))
+    with db.read() as s:
+        assert s.exec(select(Commission)).first() is None
+    outcome = conversation.reply("Nuevo compromiso: enviar la nota al IME", Actor("U1", trusted=True), now)
+    assert getattr(outcome, "what", None) == "create", outcome
+
+
+def test_areas_set_in_a_session_are_read_back_in_it(db, now):
+    from storage import queries as q
+
+    with db.write() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        c = registry.create(session=s, sc=sc, text="Compromiso", author="t")
+        q.set_areas(session=s, commitment_id=c.id, area_ids=registry.resolve_areas(session=s, acronyms=["CAI", "DJ"]))
+        assert q.areas_of(session=s, commitment_ids=[c.id], commission_id=sc.commission_id)[c.id] == ["CAI", "DJ"]
+        assert registry.get_item(session=s, sc=sc, code=c.code).areas == ("CAI", "DJ")
+
+
+def test_a_change_that_waited_for_the_lock_shows_the_change_it_waited_for(seeded, now):
+    """Two changes to one commitment at once: the second card includes the first change's entry."""
+    first_holds_lock, first_may_commit = threading.Event(), threading.Event()
+    results = {}
+
+    def first():
+        with seeded.write() as s:
+            sc = registry.scope(session=s, commission="COVE", now=now)
+            registry.set_status(session=s, sc=sc, code="08/2023", status="in_progress", author="U1")
+            first_holds_lock.set()
+            first_may_commit.wait(5)
+
+    def second():
+        first_holds_lock.wait(5)
+        with seeded.write() as s:
+            sc = registry.scope(session=s, commission="COVE", now=now)
+            registry.set_due(session=s, sc=sc, code="08/2023", due=Due(date=date(2023, 6, 30)), author="U2")
+            results["card"] = registry.get_item(session=s, sc=sc, code="08/2023")
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    first_holds_lock.wait(5)
+    threading.Timer(0.3, first_may_commit.set).start()  # the second is waiting for the lock by then
+    for t in threads:
+        t.join(10)
+    card = results["card"]
+    assert card.status == "in_progress"
+    assert [e.kind for e in card.entries[:2]] == ["due", "status"]

@@ -379,3 +379,47 @@ def test_the_first_try_at_a_reply_goes_through_the_proxy_slack_sdk_uses(monkeypa
     poster = make_poster(settings, client)
     assert client.proxy == "http://127.0.0.1:3128"
     assert poster.proxy == "http://127.0.0.1:3128"
+
+
+def test_the_first_try_passes_proxy_credentials_and_idle_connections_are_renewed():
+    """user:password in HTTPS_PROXY reach the proxy, as with slack_sdk's client."""
+    import base64
+    import http.server
+    import threading
+
+    import bot.slack.poster as poster_module
+    from bot.slack.poster import ReplyPoster
+
+    seen: list[tuple[str, str | None, tuple]] = []
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            seen.append((self.path, self.headers.get("Proxy-Authorization"), self.client_address))
+            data = b'{"ok": true}'
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        proxy = f"http://ana:secreto@127.0.0.1:{server.server_port}"
+        poster = ReplyPoster("xoxb-1", "http://slack.invalid/api/", proxy=proxy)
+        assert poster.post("chat.postMessage", {"channel": "C1", "text": "hola"}).outcome == "sent"
+        poster._used -= poster_module.IDLE_SECONDS + 1  # idle for a while: the pool starts afresh
+        assert poster.post("chat.postMessage", {"channel": "C1", "text": "otra"}).outcome == "sent"
+        assert poster.post("chat.postMessage", {"channel": "C1", "text": "y otra"}).outcome == "sent"
+        assert [path for path, _, _ in seen] == ["http://slack.invalid/api/chat.postMessage"] * 3
+        assert {auth for _, auth, _ in seen} == {"Basic " + base64.b64encode(b"ana:secreto").decode()}
+        first, second, third = (peer for _, _, peer in seen)
+        assert first != second and second == third  # renewed after the idle spell, then kept
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,4 +1,5 @@
 import os
+import sqlite3
 from datetime import UTC, datetime
 
 import pytest
@@ -111,6 +112,15 @@ def test_a_server_checkpoints_the_sqlite_log_in_the_background(tmp_path):
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
     db = Database(engine)
+    connect, failures = engine.connect, [1, 2]
+
+    def flaky_connect():  # the first passes fail, as on a full disk: the thread must keep going
+        if failures:
+            failures.pop()
+            raise sqlite3.OperationalError("database or disk is full")
+        return connect()
+
+    engine.connect = flaky_connect  # type: ignore[method-assign]
     stop = db.checkpoint_in_background(every=0.05)
     assert stop is not None
     before = path.stat().st_size
@@ -123,6 +133,29 @@ def test_a_server_checkpoints_the_sqlite_log_in_the_background(tmp_path):
     while path.stat().st_size < before + 500_000 and time.monotonic() < deadline:
         time.sleep(0.05)
     stop.set()
-    assert path.stat().st_size >= before + 500_000
+    assert path.stat().st_size >= before + 500_000 and not failures
     assert Database(make_engine("sqlite://")).checkpoint_in_background() is None
     engine.dispose()
+
+
+def test_a_busy_sqlite_registry_fails_as_an_sqlalchemy_error(tmp_path):
+    """BEGIN goes straight to the driver; its failure still reads as SQLAlchemy's (the CLI explains those)."""
+    import sqlalchemy as sa
+
+    from storage.db import Database, upgrade
+
+    path = tmp_path / "r.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    db = Database(engine)
+    with engine.connect() as conn:  # the pool hands this connection out next (LIFO): make it impatient
+        conn.connection.driver_connection.execute("PRAGMA busy_timeout=50")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(sa.exc.OperationalError), db.write() as session:
+            session.connection()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        engine.dispose()
