@@ -85,8 +85,7 @@ class Conversation:
 
     def reply(self, text: str, actor: Actor, now: datetime) -> Outcome:
         """Understand ``text`` and act on it in one transaction."""
-        heard = self._hear(text, now)
-        pending = self._pending.pop(actor.user_id, None)
+        heard, pending = self._hear(text, actor, now)
         with self.db.write() as session:
             return self._reply(session, text, heard, actor, now, pending)
 
@@ -101,8 +100,7 @@ class Conversation:
         # The common case: act, then record the event with its reply — in one transaction for a change;
         # a question needs no transaction (on PostgreSQL that saves the BEGIN and COMMIT round trips).
         # If another delivery recorded the event first, roll back and defer to it.
-        heard = self._hear(text, now)
-        pending = self._pending.pop(actor.user_id, None)
+        heard, pending = self._hear(text, actor, now)
         question = isinstance(heard, Notice) or (heard.intent not in WRITES and pending is None)
         with self.db.autocommit() if question else self.db.write() as session:
             payload = render(self._reply(session, text, heard, actor, now, pending))
@@ -153,21 +151,20 @@ class Conversation:
         with self.db.read() as session:
             return fn(session, self.scope(session, now))
 
-    def _hear(self, text: str, now: datetime) -> Request | Notice:
-        """What a message asks for, or why it cannot be read."""
+    def _hear(self, text: str, actor: Actor, now: datetime) -> tuple[Request | Notice, Request | None]:
+        """What a message asks for (or why it cannot be read), and the question the user was asked, if any:
+        taken from memory here, once, for a message that could answer it."""
         if not text or not text.strip():
-            return Notice("empty")
+            return Notice("empty"), None
         if len(text) > MAX_CHARS:
-            return Notice("too_long", {"length": len(text), "limit": MAX_CHARS})
-        return parse(text, now, self.catalog())
+            return Notice("too_long", {"length": len(text), "limit": MAX_CHARS}), None
+        return parse(text, now, self.catalog()), self._pending.pop(actor.user_id, None)
 
     def _reply(
         self, session: Session, text: str, heard: Request | Notice, actor: Actor, now: datetime, pending: Request | None
     ) -> Outcome:
-        """Carry out what was heard; ``pending`` is the question the user was asked, taken from memory."""
+        """Carry out what was heard; ``pending`` is the question the user was asked (see ``_hear``)."""
         if isinstance(heard, Notice):
-            if pending is not None:  # not an answer: the question stays open
-                self._pending.setdefault(actor.user_id, pending)
             return heard
         if pending is not None and heard.intent in ("unknown", "set_due") and not heard.code:
             return self._settle(session, pending, heard, text, actor, now)

@@ -74,7 +74,7 @@ def test_utc_column_roundtrip_keeps_instant(db):
 
 
 @pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="PostgreSQL only (TEST_DATABASE_URL)")
-def test_an_idle_pooled_connection_that_died_is_replaced_before_use(db_url):
+def test_an_idle_pooled_connection_that_died_is_replaced_before_use(db_url, monkeypatch):
     """No ping while a connection is busy; after an idle spell it is pinged, and a dead one is replaced."""
     import sqlalchemy as sa
 
@@ -92,26 +92,32 @@ def test_an_idle_pooled_connection_that_died_is_replaced_before_use(db_url):
         victim = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
     with make_engine(db_url).connect() as other:
         other.exec_driver_sql(f"SELECT pg_terminate_backend({victim})")
-    old = storage_db.FRESH_SECONDS
-    storage_db.FRESH_SECONDS = 0.0  # it has been idle long enough to be pinged
-    try:
-        with engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() != victim
-    finally:
-        storage_db.FRESH_SECONDS = old
+    monkeypatch.setattr(storage_db, "FRESH_SECONDS", 0.0)  # it has been idle long enough to be pinged
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() != victim
     engine.dispose()
 
 
-def test_a_server_checkpoints_the_sqlite_log_in_the_background(tmp_path):
-    """Commits no longer checkpoint (a request would wait for it); a background pass does."""
-    import time
-
+@pytest.fixture
+def sqlite_file(tmp_path):
+    """A migrated registry in a SQLite file (whatever TEST_DATABASE_URL says): its path and database."""
     from storage.db import Database, upgrade
 
     path = tmp_path / "r.db"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
-    db = Database(engine)
+    yield path, Database(engine)
+    engine.dispose()
+
+
+def test_a_server_checkpoints_the_sqlite_log_in_the_background(sqlite_file):
+    """Commits no longer checkpoint (a request would wait for it); a background pass does."""
+    import time
+
+    from storage.db import Database
+
+    path, db = sqlite_file
+    engine = db.engine
     connect, failures = engine.connect, [1, 2]
 
     def flaky_connect():  # the first passes fail, as on a full disk: the thread must keep going
@@ -135,19 +141,14 @@ def test_a_server_checkpoints_the_sqlite_log_in_the_background(tmp_path):
     stop.set()
     assert path.stat().st_size >= before + 500_000 and not failures
     assert Database(make_engine("sqlite://")).checkpoint_in_background() is None
-    engine.dispose()
 
 
-def test_a_busy_sqlite_registry_fails_as_an_sqlalchemy_error(tmp_path):
+def test_a_busy_sqlite_registry_fails_as_an_sqlalchemy_error(sqlite_file):
     """BEGIN goes straight to the driver; its failure still reads as SQLAlchemy's (the CLI explains those)."""
     import sqlalchemy as sa
 
-    from storage.db import Database, upgrade
-
-    path = tmp_path / "r.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    db = Database(engine)
+    path, db = sqlite_file
+    engine = db.engine
     with engine.connect() as conn:  # the pool hands this connection out next (LIFO): make it impatient
         conn.connection.driver_connection.execute("PRAGMA busy_timeout=50")
     holder = sqlite3.connect(path, isolation_level=None)
@@ -158,4 +159,3 @@ def test_a_busy_sqlite_registry_fails_as_an_sqlalchemy_error(tmp_path):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-        engine.dispose()
