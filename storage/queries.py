@@ -105,9 +105,7 @@ def seed_default_areas(*, session: Session) -> None:
 _C: Any = Commitment.__table__  # type: ignore[attr-defined]
 _U: Any = Update.__table__  # type: ignore[attr-defined]
 _AREA_PAIRS = (
-    sa.select(
-        sa.func.aggregate_strings(sa.cast(CommitmentArea.position, sa.String) + ":" + col(Area.acronym), ",")
-    )
+    sa.select(sa.func.aggregate_strings(sa.cast(CommitmentArea.position, sa.String) + ":" + col(Area.acronym), ","))
     .select_from(CommitmentArea)
     .join(Area, col(Area.id) == CommitmentArea.area_id)
     .where(col(CommitmentArea.commitment_id) == _C.c.id)
@@ -379,22 +377,26 @@ def add_update(
     _logged_here(session, _row_type(Update)(id=new_id, **values))
 
 
-_ADD_UPDATE = sa.insert(Update.__table__).values(  # type: ignore[attr-defined]
-    {
-        name: sa.bindparam(name)
-        for name in (
-            "commitment_id",
-            "at",
-            "recorded_at",
-            "author",
-            "text",
-            "source",
-            "kind",
-            "status_before",
-            "status_after",
-        )
-    }
-).returning(_U.c.id)
+_ADD_UPDATE = (
+    sa.insert(Update.__table__)
+    .values(  # type: ignore[attr-defined]
+        {
+            name: sa.bindparam(name)
+            for name in (
+                "commitment_id",
+                "at",
+                "recorded_at",
+                "author",
+                "text",
+                "source",
+                "kind",
+                "status_before",
+                "status_after",
+            )
+        }
+    )
+    .returning(_U.c.id)
+)
 
 
 def touch(*, session: Session, commitment_id: int, areas: bool = False) -> None:
