@@ -378,8 +378,8 @@ def add_update(
 
 
 _ADD_UPDATE = (
-    sa.insert(Update.__table__)
-    .values(  # type: ignore[attr-defined]
+    sa.insert(_U)
+    .values(
         {
             name: sa.bindparam(name)
             for name in (
