@@ -46,6 +46,18 @@ class AreaCatalog:
     def _name_keys(self) -> list[str]:
         return sorted(self._names, key=len, reverse=True)
 
+    @cached_property
+    def _keys_by_size(self) -> dict[int, list[str]]:
+        """Names by their number of words (each list in ``_name_keys`` order)."""
+        sizes: dict[int, list[str]] = {}
+        for key in self._name_keys:
+            sizes.setdefault(len(key.split()), []).append(key)
+        return sizes
+
+    @cached_property
+    def _rank(self) -> dict[str, int]:
+        return {key: n for n, key in enumerate(self._name_keys)}
+
     def exact(self, text: str) -> str | None:
         """The acronym for an acronym, alias or full name written in full (case and accents ignored)."""
         key = " ".join(_words(text))
@@ -66,18 +78,20 @@ class AreaCatalog:
         return acronym, (start, end)
 
     def _find_names(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """Names starting at each word: the longest name (first in ``_name_keys``) that the words there spell
+        out, exactly or within a small typo; the comparison runs in rapidfuzz, a few calls per word."""
         hits = []
         for i, word in enumerate(words):
             if word in _STOP or len(word) < 4:
                 continue
-            for key in self._name_keys:
-                size = len(key.split())
+            found: list[str] = []
+            for size, keys in self._keys_by_size.items():
                 candidate = " ".join(words[i : i + size])
-                if len(candidate) < 0.8 * len(key):
-                    continue
-                if candidate == key or fuzz.ratio(candidate, key) >= 88:
-                    hits.append((i, i + size, self._names[key]))
-                    break
+                matches = process.extract(candidate, keys, scorer=fuzz.ratio, score_cutoff=88, limit=None)
+                found.extend(key for key, _, _ in matches if len(candidate) >= 0.8 * len(key))
+            if found:
+                key = min(found, key=self._rank.__getitem__)
+                hits.append((i, i + len(key.split()), self._names[key]))
         return hits
 
     def fuzzy_token(self, token: str) -> str | None:

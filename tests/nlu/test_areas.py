@@ -1,0 +1,34 @@
+"""Areas found in free text by name: the longest name that fits wins, small typos are forgiven."""
+
+import pytest
+
+from bot.nlu.areas import AreaCatalog, AreaInfo
+
+CATALOG = AreaCatalog(
+    [
+        AreaInfo("DERFE", "Dirección Ejecutiva del Registro Federal de Electores"),
+        AreaInfo("DEX", "Dirección Ejecutiva"),
+        AreaInfo("UTSI", "Unidad Técnica de Servicios de Informática", ("servicios informáticos",)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pendientes de la Dirección Ejecutiva del Registro Federal de Electores", "DERFE"),
+        ("pendientes de la direccion ejecutiva del registro federal de electore", "DERFE"),  # typo, no accents
+        ("lo de la Dirección Ejecutiva, por favor", "DEX"),
+        ("lo de servicios informaticos", "UTSI"),
+        ("lo de la Unidad Tecnica de Servicios de Informatica", "UTSI"),
+        ("lo de la dirección general", None),
+    ],
+)
+def test_names_in_free_text(text, expected):
+    found = CATALOG.find(text)
+    assert (found[0] if found else None) == expected
+
+
+def test_the_span_covers_the_whole_name():
+    found = CATALOG.find("avance de la Dirección Ejecutiva del Registro Federal de Electores hoy")
+    assert found == ("DERFE", (3, 10))  # words 3-9 of the folded text
