@@ -97,12 +97,12 @@ class Conversation:
         Returns:
             The rendered reply to send, or None when another delivery of the same event has it.
         """
-        # The common case: act, then record the event with its reply — in one transaction for a change;
-        # a question needs no transaction (on PostgreSQL that saves the BEGIN and COMMIT round trips).
-        # If another delivery recorded the event first, roll back and defer to it.
+        # The common case: act, then record the event with its reply — atomically with a change (a note
+        # goes in the same statement as the record, see ``Database.appending``); a question needs no
+        # transaction (``Database.answering``). If another delivery recorded the event first, roll back
+        # and defer to it.
         heard, pending = self._hear(text, actor, now)
-        question = isinstance(heard, Notice) or (heard.intent not in WRITES and pending is None)
-        with self.db.autocommit() if question else self.db.write() as session:
+        with self._unit_of_work(heard, pending) as session:
             payload = render(self._reply(session, text, heard, actor, now, pending))
             if record_event(session=session, key=key, now=now, reply=payload):
                 return payload
@@ -110,6 +110,14 @@ class Conversation:
         with self.db.write() as session:
             owned, stored = claim_event(session=session, key=key, now=now)
             return stored if owned else None
+
+    def _unit_of_work(self, heard: Request | Notice, pending: Request | None):
+        """The session for one inbound event: a question, a note, or another change (see ``Database``)."""
+        if isinstance(heard, Notice) or (heard.intent not in WRITES and pending is None):
+            return self.db.answering()
+        if heard.intent == "log_update" and pending is None:
+            return self.db.appending()
+        return self.db.write()
 
     def rehearse(self, now: datetime, render: Callable[[Outcome], str]) -> None:
         """Answer a question and log a note on one commitment, record the event, then roll it all back.
@@ -126,6 +134,9 @@ class Conversation:
                     payload = render(self.handle(session, request, actor, now))
                     record_event(session=session, key="warm-up", now=now, reply=payload)
             session.rollback()
+        if code is not None:
+            with self.db.answering() as session:  # questions' own pool (on PostgreSQL): a read records nothing
+                self.handle(session, Request(intent="status", code=code), actor, now)
 
     def sent(self, key: str, now: datetime) -> None:
         with self.db.write() as session:

@@ -16,6 +16,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
+from storage.queries import held_log, hold_log
+
 logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -30,7 +32,7 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+def make_engine(url: str | sa.URL, *, echo: bool = False) -> Engine:
     """Build the engine for a registry URL.
 
     SQLite gets WAL, a busy timeout, foreign keys, and explicit ``BEGIN`` so that write
@@ -43,7 +45,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     Returns:
         The engine.
     """
-    url = normalize_url(url)
+    url = normalize_url(url) if isinstance(url, str) else url.render_as_string(hide_password=False)
     if not url.startswith("sqlite"):
         # LIFO: the connection used last (its prepared statements warm) serves the next unit of work.
         engine = sa.create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_use_lifo=True)
@@ -109,6 +111,13 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
             raise sa.exc.OperationalError(statement, None, exc) from exc
 
 
+def _asynchronous_commit(dbapi_connection, _record) -> None:
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    dbapi_connection.execute("SET synchronous_commit = off")
+    dbapi_connection.autocommit = autocommit
+
+
 def _no_autocheckpoint(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
 
@@ -119,8 +128,9 @@ class Database:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._writer = engine.execution_options(write=True)
-        postgres = engine.dialect.name == "postgresql"
-        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT") if postgres else None
+        self._durable_autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._answers: Engine | None = None
+        self._answers_lock = threading.Lock()
 
     @property
     def dialect(self) -> str:
@@ -160,24 +170,67 @@ class Database:
             yield session
 
     @contextmanager
-    def autocommit(self) -> Iterator[Session]:
-        """For reads followed by one write that stands alone (an event recorded with its reply).
+    def answering(self) -> Iterator[Session]:
+        """For answering a question: reads, then one write that stands alone and changes nothing in the
+        registry (the event recorded with its reply).
 
-        On PostgreSQL each statement commits by itself, which saves the BEGIN and COMMIT round trips;
-        SQLite has nothing to save there and gets an ordinary write transaction.
+        On PostgreSQL each statement commits by itself, which saves the BEGIN and COMMIT round trips, and
+        without waiting for its WAL flush (``synchronous_commit=off``, on a pool of its own): the commit is
+        visible to every replica at once, so de-duplication holds; only a crash of the database server in
+        the next fraction of a second could lose the record, and then a redelivery of that one question
+        would be answered again. SQLite has nothing to save and gets an ordinary write transaction.
         """
-        if self._autocommit is None:
+        if self.dialect != "postgresql":
             with self.write() as session:
                 yield session
             return
-        with Session(self._autocommit, expire_on_commit=False) as session:
+        with Session(self._answering_engine(), expire_on_commit=False) as session:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A transaction that commits on success and rolls back on any error."""
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+    def appending(self) -> Iterator[Session]:
+        """For adding notes to the log on behalf of an event that must be recorded once (``record_event``).
+
+        On PostgreSQL the session runs without a transaction and holds the entries it adds (``hold_log``);
+        recording the event writes them with the event record in one statement, which is atomic by itself:
+        two round trips in all (the commitment read, then the write) instead of five. The session must end
+        with the event recorded or rolled back: entries still held at the end are an error, not a loss.
+        SQLite writes as it goes, in an ordinary write transaction.
+        """
+        if self.dialect != "postgresql":
+            with self.write() as session:
+                yield session
+            return
+        with Session(self._durable_autocommit, expire_on_commit=False) as session:
+            hold_log(session)
             yield session
+            if held_log(session):
+                raise RuntimeError("log entries were held for an event that was never recorded")
+
+    def _answering_engine(self) -> Engine:
+        with self._answers_lock:
+            if self._answers is None:
+                pool = make_engine(self.engine.url)
+                event.listen(pool, "connect", _asynchronous_commit)
+                # Disposed with the main engine, which is what every owner of a Database closes.
+                event.listen(self.engine, "engine_disposed", lambda _engine: pool.dispose())
+                self._answers = pool.execution_options(isolation_level="AUTOCOMMIT")
+            return self._answers
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction that commits on success and rolls back on any error.
+
+        A unit of work may roll back part-way (a change refused) and go on in a fresh transaction, which
+        commits at the end: the record of the event that asked for the change, with its refusal.
+        """
+        with Session(self._writer, expire_on_commit=False) as session:
+            try:
+                yield session
+            except BaseException:
+                session.rollback()
+                raise
+            session.commit()
 
 
 def _alembic_config(connection: sa.Connection):

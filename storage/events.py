@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from storage.models import ProcessedEvent
-from storage.queries import core, insert_ignore
+from storage.queries import core, held_log, insert_ignore, write_held_log
 
 
 def claim_event(
@@ -46,8 +46,14 @@ def claim_event(
 
 
 def record_event(*, session: Session, key: str, now: datetime, reply: str) -> bool:
-    """Record an event with its reply in the caller's transaction; False when it was already recorded."""
+    """Record an event with its reply in the caller's transaction; False when it was already recorded.
+
+    Log entries the session holds (``Database.appending``) are written in the same statement, and only
+    when the event is new.
+    """
     values = {"key": key, "claimed_at": now, "reply": reply}
+    if held_log(session):
+        return write_held_log(session=session, table=ProcessedEvent, values=values)
     return insert_ignore(session=session, table=ProcessedEvent, values=values, keys=["key"])
 
 

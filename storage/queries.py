@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from storage.catalog import DEFAULT_AREAS
@@ -213,7 +214,8 @@ def _logged_here(session: Session, entry: Any) -> None:
     logs: dict = session.info.get("logs", {})
     known = logs.get(entry.commitment_id)
     if known is not None:
-        logs[entry.commitment_id] = sorted([entry, *known], key=lambda u: (u.at, u.id), reverse=True)[:CARD_HISTORY]
+        newest = sorted([entry, *known], key=lambda u: (u.at, u.id is None, u.id or 0), reverse=True)
+        logs[entry.commitment_id] = newest[:CARD_HISTORY]
 
 
 def next_number(*, session: Session, commission_id: int, year: int) -> int:
@@ -373,30 +375,84 @@ def add_update(
         status_before=status_before,
         status_after=status_after,
     )
+    held: list | None = session.info.get(_HELD)
+    if held is not None:  # written with the event record (see ``hold_log``)
+        held.append(values)
+        _logged_here(session, _row_type(Update)(id=None, **values))
+        return
     new_id = core(session).execute(_ADD_UPDATE, values).scalar_one()
     _logged_here(session, _row_type(Update)(id=new_id, **values))
 
 
-_ADD_UPDATE = (
-    sa.insert(_U)
-    .values(
-        {
-            name: sa.bindparam(name)
-            for name in (
-                "commitment_id",
-                "at",
-                "recorded_at",
-                "author",
-                "text",
-                "source",
-                "kind",
-                "status_before",
-                "status_after",
-            )
-        }
+_HELD = "held log entries"
+
+
+def hold_log(session: Session) -> None:
+    """From now on the session holds the log entries it adds, for ``write_held_log`` to write with the
+    record of the event that asked for them, in one statement (PostgreSQL; see ``Database.appending``).
+    A rollback drops what is held."""
+    session.info[_HELD] = []
+
+
+def held_log(session: Session) -> list[dict]:
+    return session.info.get(_HELD) or []
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_held(session: Session, _previous: Any) -> None:
+    if session.info.get(_HELD):
+        session.info[_HELD] = []
+
+
+def write_held_log(*, session: Session, table: Any, values: dict) -> bool:
+    """Insert ``values`` into ``table`` (keyed by one column) unless the key is there, and the held log
+    entries only if it was not: one atomic statement, so a duplicate delivery adds nothing.
+
+    Returns:
+        Whether the event was new (and the entries written).
+    """
+    held = session.info.get(_HELD) or []
+    session.info[_HELD] = []
+    rows = {f"{name}_{i}": entry[name] for i, entry in enumerate(held) for name in _LOG_COLUMNS}
+    stmt = _claim_with_log(table.__table__, tuple(sorted(values)), len(held))
+    return bool(core(session).execute(stmt, {**values, **rows}).all())
+
+
+@cache
+def _claim_with_log(table: Any, columns: tuple[str, ...], entries: int) -> Any:
+    from sqlalchemy.dialects import postgresql
+
+    claim = (
+        postgresql.insert(table)
+        .values({c: sa.bindparam(c) for c in columns})
+        .on_conflict_do_nothing(index_elements=[table.primary_key.columns.values()[0].name])
+        .returning(table.primary_key.columns.values()[0])
+        .cte("claim")
     )
-    .returning(_U.c.id)
+    claimed = sa.exists(sa.select(claim.c[0]))
+    # One SELECT of parameters per entry (a VALUES list would be compiled afresh for every call).
+    rows = [
+        sa.select(*(sa.bindparam(f"{name}_{i}", type_=_U.c[name].type) for name in _LOG_COLUMNS)).where(claimed)
+        for i in range(entries)
+    ]
+    chosen = rows[0] if entries == 1 else sa.union_all(*rows)
+    return sa.insert(_U).from_select(list(_LOG_COLUMNS), chosen).returning(_U.c.id).add_cte(claim)
+
+
+_LOG_COLUMNS = (
+    "commitment_id",
+    "at",
+    "recorded_at",
+    "author",
+    "text",
+    "source",
+    "kind",
+    "status_before",
+    "status_after",
 )
+
+
+_ADD_UPDATE = sa.insert(_U).values({name: sa.bindparam(name) for name in _LOG_COLUMNS}).returning(_U.c.id)
 
 
 def touch(*, session: Session, commitment_id: int, areas: bool = False) -> None:

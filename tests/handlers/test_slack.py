@@ -60,6 +60,19 @@ def test_retried_event_records_one_update_and_replies_once(slack, standin, seede
     assert len(notes) == 1 and notes[0].author == "U1" and notes[0].source.startswith("slack:C1/")
 
 
+def test_a_refused_change_is_answered_and_recorded_once(slack, standin, seeded, now):
+    for retry in (None, "1"):
+        headers = {"X-Slack-Retry-Num": retry, "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+        sent = slack.mention("crea el compromiso 01/2023: duplicado de código", event_id="EvTAKEN", headers=headers)
+        assert sent.status == 200
+    (post,) = standin.wait_for("chat.postMessage")
+    assert "El código 01/2023 ya existe." in post["text"]
+    with seeded.read() as s:
+        texts = s.connection().exec_driver_sql("SELECT text FROM commitment WHERE code = '01/2023'").scalars().all()
+        recorded = s.connection().exec_driver_sql("SELECT count(*) FROM processedevent").scalar_one()
+    assert texts != ["duplicado de código"] and len(texts) == 1 and recorded == 1
+
+
 def test_first_delivery_lost_retry_is_processed(slack, standin):
     response = slack.mention("¿Cómo va el 08/2023?", event_id="EvLOST", headers={"X-Slack-Retry-Num": "1"})
     assert response.status == 200
