@@ -32,7 +32,7 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str | sa.URL, *, echo: bool = False) -> Engine:
+def make_engine(url: str | sa.URL, *, echo: bool = False, autocommit: bool = False, size: int = 10) -> Engine:
     """Build the engine for a registry URL.
 
     SQLite gets WAL, a busy timeout, foreign keys, and explicit ``BEGIN`` so that write
@@ -41,6 +41,8 @@ def make_engine(url: str | sa.URL, *, echo: bool = False) -> Engine:
     Args:
         url: SQLAlchemy URL; ``postgres://`` and ``postgresql://`` work as given.
         echo: log every statement.
+        autocommit: (PostgreSQL) every statement commits by itself, set once for the whole pool.
+        size: (PostgreSQL) connections kept open; as many again may open at busy moments.
 
     Returns:
         The engine.
@@ -48,7 +50,8 @@ def make_engine(url: str | sa.URL, *, echo: bool = False) -> Engine:
     url = normalize_url(url) if isinstance(url, str) else url.render_as_string(hide_password=False)
     if not url.startswith("sqlite"):
         # LIFO: the connection used last (its prepared statements warm) serves the next unit of work.
-        engine = sa.create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_use_lifo=True)
+        mode = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
+        engine = sa.create_engine(url, echo=echo, pool_size=size, max_overflow=size * 2, pool_use_lifo=True, **mode)
         _ping_when_idle(engine)
         return engine
     memory = url in ("sqlite://", "sqlite:///:memory:")
@@ -128,9 +131,8 @@ class Database:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._writer = engine.execution_options(write=True)
-        self._durable_autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self._answers: Engine | None = None
-        self._answers_lock = threading.Lock()
+        self._pools: dict[str, Engine] = {}
+        self._pools_lock = threading.Lock()
 
     @property
     def dialect(self) -> str:
@@ -184,7 +186,7 @@ class Database:
             with self.write() as session:
                 yield session
             return
-        with Session(self._answering_engine(), expire_on_commit=False) as session:
+        with Session(self._side_pool("answers"), expire_on_commit=False) as session:
             yield session
 
     @contextmanager
@@ -201,21 +203,26 @@ class Database:
             with self.write() as session:
                 yield session
             return
-        with Session(self._durable_autocommit, expire_on_commit=False) as session:
+        with Session(self._side_pool("appends"), expire_on_commit=False) as session:
             hold_log(session)
             yield session
             if held_log(session):
                 raise RuntimeError("log entries were held for an event that was never recorded")
 
-    def _answering_engine(self) -> Engine:
-        with self._answers_lock:
-            if self._answers is None:
-                pool = make_engine(self.engine.url)
-                event.listen(pool, "connect", _asynchronous_commit)
+    def _side_pool(self, name: str) -> Engine:
+        """A small PostgreSQL pool in autocommit mode for one kind of unit of work ("answers" also commit
+        without waiting for the WAL flush). The mode is set once per connection: switching a shared pool's
+        connections per checkout costs more than the question it serves."""
+        with self._pools_lock:
+            pool = self._pools.get(name)
+            if pool is None:
+                pool = make_engine(self.engine.url, autocommit=True, size=4)
+                if name == "answers":
+                    event.listen(pool, "connect", _asynchronous_commit)
                 # Disposed with the main engine, which is what every owner of a Database closes.
                 event.listen(self.engine, "engine_disposed", lambda _engine: pool.dispose())
-                self._answers = pool.execution_options(isolation_level="AUTOCOMMIT")
-            return self._answers
+                self._pools[name] = pool
+            return pool
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -90,7 +90,7 @@ def test_the_answers_pool_is_closed_with_the_registry(db):
         pytest.skip("PostgreSQL pool")
     with db.answering() as s:
         s.connection()
-    answers = db._answering_engine()
+    answers = db._side_pool("answers")
     assert answers.pool.checkedin() == 1
     db.engine.dispose()
     assert answers.pool.checkedin() == 0
