@@ -10,8 +10,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col, select
 
+from storage import direct
 from storage.catalog import DEFAULT_AREAS
 from storage.models import (
     Area,
@@ -62,7 +65,7 @@ def _light(session: Session, stmt: Any, table: type) -> list:
 def insert_ignore(*, session: Session, table: type, values: dict, keys: list[str]) -> bool:
     """INSERT … ON CONFLICT DO NOTHING on either backend; True when a row was inserted."""
     stmt = _insert_ignore_stmt(session.get_bind().dialect.name, table, tuple(sorted(values)), tuple(keys))
-    return core(session).execute(stmt, values).first() is not None
+    return bool(direct.rows(core(session), stmt, values))
 
 
 @cache
@@ -105,8 +108,28 @@ def seed_default_areas(*, session: Session) -> None:
 # cannot order inside an aggregate, so the order travels in the text).
 _C: Any = Commitment.__table__  # type: ignore[attr-defined]
 _U: Any = Update.__table__  # type: ignore[attr-defined]
+
+
+class _CommaJoined(FunctionElement):
+    """``aggregate_strings(x, ",")`` with the comma written into the SQL (the built-in renders it per run)."""
+
+    type = sa.String()
+    inherit_cache = True
+    name = "comma_joined"
+
+
+@compiles(_CommaJoined)
+def _group_concat(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"group_concat({compiler.process(element.clauses, **kw)}, ',')"
+
+
+@compiles(_CommaJoined, "postgresql")
+def _string_agg(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"string_agg({compiler.process(element.clauses, **kw)}, ',')"
+
+
 _AREA_PAIRS = (
-    sa.select(sa.func.aggregate_strings(sa.cast(CommitmentArea.position, sa.String) + ":" + col(Area.acronym), ","))
+    sa.select(_CommaJoined(sa.cast(CommitmentArea.position, sa.String) + ":" + col(Area.acronym)))
     .select_from(CommitmentArea)
     .join(Area, col(Area.id) == CommitmentArea.area_id)
     .where(col(CommitmentArea.commitment_id) == _C.c.id)
@@ -161,7 +184,7 @@ def get_commitment(*, session: Session, commission_id: int, code: str, for_updat
     # SQLite's writers hold the database lock already; PostgreSQL locks the row, then reads afresh.
     if for_update and conn.dialect.name == "postgresql" and conn.execute(_LOCK, params).first() is None:
         return None
-    rows = conn.execute(_CARD, params).all()
+    rows = direct.rows(conn, _CARD, params)
     if not rows:
         return None
     width = len(_C.c)
@@ -380,7 +403,7 @@ def add_update(
         held.append(values)
         _logged_here(session, _row_type(Update)(id=None, **values))
         return
-    new_id = core(session).execute(_ADD_UPDATE, values).scalar_one()
+    ((new_id,),) = direct.rows(core(session), _ADD_UPDATE, values)
     _logged_here(session, _row_type(Update)(id=new_id, **values))
 
 
@@ -415,7 +438,7 @@ def write_held_log(*, session: Session, table: Any, values: dict) -> bool:
     session.info[_HELD] = []
     rows = {f"{name}_{i}": entry[name] for i, entry in enumerate(held) for name in _LOG_COLUMNS}
     stmt = _claim_with_log(table.__table__, tuple(sorted(values)), len(held))
-    return bool(core(session).execute(stmt, {**values, **rows}).all())
+    return bool(direct.rows(core(session), stmt, {**values, **rows}))
 
 
 @cache
