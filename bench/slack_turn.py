@@ -2,7 +2,7 @@
 
 Signed ``app_mention`` events go to the app's real HTTP adapter at a fixed rate (open loop); the
 reply is timed when the loopback stand-in Web API receives its ``chat.postMessage``. The registry
-holds 10,000 commitments. Run: .venv/bin/python bench/slack_turn.py [--pg URL] [--rate 20] [--seconds 30]
+holds 10,000 commitments. Run: .venv/bin/python bench/slack_turn.py [--pg URL] [--rate 20] [--seconds 60]
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pg", help="also run on this PostgreSQL URL (its public schema is dropped)")
     parser.add_argument("--rate", type=float, default=20.0)
-    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--seconds", type=float, default=60.0)
     args = parser.parse_args()
     print(f"{args.rate:.0f} events/s to each app for {args.seconds:.0f} s, the apps taking turns in the same run;")
     print("registry of 10,000 commitments in 50 areas; one message in five logs an update")
