@@ -90,8 +90,12 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
     base = Request(code=t.code)
     if lx.CREATE.search(before):
         return _create(t, catalog)
-    if lx.LOG_PREFIX.search(before) and not _status_command(t) and (_note(t) and not t.question or _is_statement(t)):
-        return replace(base, intent="log_update", text=_note(t))
+    if lx.LOG_PREFIX.search(before) and not _status_command(t):
+        note = _note(t)
+        if note and not t.question or _is_statement(t):
+            return replace(base, intent="log_update", text=note)
+        if not note and not t.question and _asks_to_log(t):  # answered with how to write it
+            return replace(base, intent="log_update", text="")
     status = _status_change(t)
     if status and not (t.question and not lx.CLOSE_IMPERATIVE.search(t.masked)):
         return replace(base, intent="set_status", status=status)
@@ -240,11 +244,28 @@ def _is_statement(t: Text) -> bool:
 
 
 def _note(t: Text) -> str:
+    """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
+    01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
     after = t.after_code()
     note = re.sub(r"^\s*[:,;.\-–—]+\s*", "", after).strip()
     if not note:
+        head = t.before_code()
+        if not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", head))):
+            return ""
         note = re.sub(r"[\s:,;.\-]+$", "", t.raw[: t.code_span[0]] if t.code_span else t.raw).strip()
     return note
+
+
+_COMMAND_WORDS = re.compile(
+    r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
+    r"on|to|for|in|the|an|new|please|pls|commitment|item|hola|hey|oye)\b|#+"
+)
+_LOG_VERB = re.compile(r"\b(?:registra\w*|anota\w*|agrega|log|logea|reporta)\b")
+
+
+def _asks_to_log(t: Text) -> bool:
+    """A command to log with nothing to log: a log verb before the code, or a colon and nothing after it."""
+    return bool(_LOG_VERB.search(t.before_code()) or re.fullmatch(r"\s*[:\-–—]\s*", t.after_code()))
 
 
 # --- messages without a code ---------------------------------------------------------------------
@@ -316,6 +337,8 @@ def _list(t: Text, catalog: AreaCatalog) -> Request | None:
         fuzzy = catalog.fuzzy_token(token) if token else None
         area_hit = (fuzzy, (0, 0)) if fuzzy else None
     cue = lx.LIST_CUE.search(t.masked) or _fuzzy_pending(t.masked)
+    if area_hit is None and cue:
+        area_hit = _unknown_area(t)
     mine = bool(lx.MINE.search(t.masked)) and bool(cue)
     if not cue and not (area_hit and (lx.LIST_WEAK.search(t.masked) or _short(t))):
         return None
@@ -330,6 +353,18 @@ def _list(t: Text, catalog: AreaCatalog) -> Request | None:
         mine=mine and area_hit is None,
     )
     return _with_date(request, due, t) if due else request
+
+
+_AREA_OF = re.compile(r"\b(?:de(?:\s+la)?|del(?:\s+[aá]rea)?|[aá]rea|of|for)\s+([A-ZÑ]{2,10})\b")
+
+
+def _unknown_area(t: Text) -> tuple[str, tuple[int, int]] | None:
+    """An acronym the catalog does not know, named as the area of a list ("Pendientes de la XYZQ"): kept, so
+    that the answer says it is unknown instead of listing everything. Not in a message written all in capitals."""
+    m = _AREA_OF.search(t.raw)
+    if m is None or not any(ch.islower() for ch in t.raw):
+        return None
+    return m.group(1), (0, 0)
 
 
 def _short(t: Text) -> bool:

@@ -81,6 +81,18 @@ def test_bad_input_gets_short_polite_answers(registry_env):
     assert "08/2023" in shell(registry_env, "¿cómo va el 08/2023?")[0]  # nothing was lost
 
 
+def test_a_log_command_without_a_note_asks_for_it_and_logs_nothing(registry_env):
+    before = cli(registry_env, "export", "--format", "csv").stdout
+    (reply,) = shell(registry_env, "Registra avance en 08/2023:")
+    assert "¿Qué avance registro en el 08/2023?" in reply
+    assert cli(registry_env, "export", "--format", "csv").stdout == before
+
+
+def test_a_list_of_an_unknown_area_says_so_instead_of_listing_everything(registry_env):
+    (reply,) = shell(registry_env, "Pendientes de la XYZQ")
+    assert "No conozco el área «XYZQ»" in reply and "08/2023" not in reply
+
+
 def test_english_replies(registry_env):
     (reply,) = shell(registry_env, "what's the status of 08/2023?", lang="en")
     assert "Status: Pending" in reply

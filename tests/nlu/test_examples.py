@@ -52,6 +52,17 @@ EXAMPLES = [
     ("el 05/2023 vence en quince días", dict(date="2023-02-28")),
     ("el 05/2023 vence la primera semana de marzo", dict(date="2023-03-07")),
     ("El 03/2023 vence el 15 de marzo", dict(intent="set_due", code="03/2023", date="2023-03-15")),
+    # A command to log with nothing to log is no note (the bot asks for it); the note may precede the code.
+    ("Registra avance en 01/2023:", dict(intent="log_update", code="01/2023", text="")),
+    ("Registra avance en 01/2023", dict(intent="log_update", code="01/2023", text="")),
+    ("Log update on 01/2023:", dict(intent="log_update", code="01/2023", text="")),
+    ("Avance en 01/2023", dict(intent="status", code="01/2023")),
+    ("se envió la nota al IME, 01/2023", dict(intent="log_update", code="01/2023", text="se envió la nota al IME")),
+    # An acronym named as a list's area is kept even when the catalog does not know it (the answer says so).
+    ("Pendientes de la XYZQ", dict(intent="list", area="XYZQ")),
+    ("open items for QQQ", dict(intent="list", area="QQQ")),
+    ("pendientes de la DRFE", dict(intent="list", area="DERFE")),
+    ("PENDIENTES DE HOY", dict(intent="list", area=None)),
 ]
 
 
