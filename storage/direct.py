@@ -22,41 +22,54 @@ import sqlalchemy as sa
 class _Plan:
     sql: str
     order: tuple[str, ...] | None  # parameter names in order, for positional paramstyles
+    required: frozenset[str]  # names the caller must give
     defaults: dict[str, Any]  # values fixed in the statement (literals SQLAlchemy made parameters)
-    binds: tuple[tuple[str, Callable[[Any], Any]], ...]  # names whose values a type converts
+    binds: tuple[tuple[str, Callable[[Any], Any]], ...]  # names whose values a type converts, once each
     results: tuple[Callable[[Any], Any] | None, ...]  # per column; empty when no column converts
     returns_rows: bool  # (asking the cursor for its description costs as much as the rows)
 
 
-_plans: dict[tuple[Any, str], _Plan] = {}
+_plans: dict[tuple[Any, str, str], _Plan] = {}
 
 
 def _plan(stmt: Any, dialect: sa.Dialect) -> _Plan:
-    found = _plans.get((stmt, dialect.name))
+    key = (stmt, dialect.name, dialect.paramstyle)
+    found = _plans.get(key)
     if found is not None:
         return found
     compiled: Any = stmt.compile(dialect=dialect)
+    # What SQLAlchemy would work out per run is refused here, not silently skipped.
     if compiled.literal_execute_params or compiled.post_compile_params:
         raise ValueError("statements run directly are rendered once: no parameters rendered per run")
-    binds = []
+    if getattr(compiled, "insert_prefetch", None) or getattr(compiled, "update_prefetch", None):
+        raise ValueError("statements run directly take every value from the caller: no Python-side defaults")
+    if compiled.escaped_bind_names:
+        raise ValueError("statements run directly need plain parameter names")
+    converters: dict[str, Callable[[Any], Any]] = {}
+    required = set()
     defaults = {}
     for bind, name in compiled.bind_names.items():
-        if not bind.required:
+        if bind.callable is not None:
+            raise ValueError("statements run directly take no parameters computed per run")
+        if bind.required:
+            required.add(name)
+        else:
             defaults[name] = bind.value
         processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
         if processor is not None:
-            binds.append((name, processor))
+            converters[name] = processor
     columns = stmt.selected_columns if isinstance(stmt, sa.Select) else stmt.exported_columns
     results = tuple(column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns)
     plan = _Plan(
         sql=compiled.string,
         order=tuple(compiled.positiontup) if compiled.positional else None,
+        required=frozenset(required),
         defaults=defaults,
-        binds=tuple(binds),
+        binds=tuple(converters.items()),
         results=results if any(results) else (),
         returns_rows=bool(columns),
     )
-    _plans[(stmt, dialect.name)] = plan
+    _plans[key] = plan
     return plan
 
 
@@ -74,6 +87,9 @@ def rows(conn: sa.Connection, stmt: Any, params: dict[str, Any]) -> list[tuple]:
     """
     dialect = conn.dialect
     plan = _plan(stmt, dialect)
+    missing = plan.required.difference(params)
+    if missing:
+        raise sa.exc.StatementError(f"no value for {', '.join(sorted(missing))}", plan.sql, params, None)
     values = {**plan.defaults, **params}
     try:
         for name, convert in plan.binds:
@@ -88,8 +104,9 @@ def rows(conn: sa.Connection, stmt: Any, params: dict[str, Any]) -> list[tuple]:
         fetched: list[tuple] = list(cursor.fetchall()) if plan.returns_rows else []
     except dialect.loaded_dbapi.Error as exc:
         lost = dialect.is_disconnect(exc, dbapi_connection.dbapi_connection, cursor)
-        if lost:
+        if lost:  # as SQLAlchemy does: this connection, and every other the pool holds, is presumed dead
             conn.invalidate(exc)
+            conn.engine.dispose()
         raise sa.exc.DBAPIError.instance(
             plan.sql, args, exc, dialect.loaded_dbapi.Error, connection_invalidated=lost, dialect=dialect
         ) from exc

@@ -1,12 +1,13 @@
 """Statements run straight on the driver's cursor give what SQLAlchemy gives, and fail as it fails."""
 
+from contextlib import ExitStack
 from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
 
 from storage import direct
-from storage.models import Commission, ProcessedEvent
+from storage.models import Commission, ProcessedEvent, Update
 from storage.queries import _CARD, core
 
 _EVENT = ProcessedEvent.__table__  # type: ignore[attr-defined]
@@ -48,10 +49,33 @@ def test_driver_errors_come_out_as_sqlalchemy_errors(db):
         direct.rows(core(s), _INSERT, {"key": "dup", "at": at})
 
 
-def test_statements_rendered_per_run_are_refused(db):
-    per_run = sa.select(sa.func.aggregate_strings(_EVENT.c.key, ","))
-    with pytest.raises(ValueError, match="rendered once"), db.read() as s:
-        direct.rows(core(s), per_run, {})
+def test_a_parameter_used_twice_is_converted_once(db):
+    at = datetime(2023, 2, 13, 10, 0, tzinfo=UTC)
+    with db.write() as s:
+        direct.rows(core(s), _INSERT, {"key": "k1", "at": at})
+        twice = sa.select(_EVENT.c.key).where(
+            _EVENT.c.claimed_at <= sa.bindparam("t"), _EVENT.c.claimed_at >= sa.bindparam("t")
+        )
+        assert direct.rows(core(s), twice, {"t": at}) == [("k1",)]
+
+
+@pytest.mark.parametrize(
+    ("stmt", "refusal"),
+    [
+        (sa.select(sa.func.aggregate_strings(_EVENT.c.key, ",")), "rendered once"),
+        (sa.insert(Update.__table__).values(commitment_id=1, at=sa.bindparam("at")), "defaults"),  # type: ignore[attr-defined]
+        (sa.select(sa.bindparam("n", callable_=lambda: 42)), "computed per run"),
+        (sa.select(sa.bindparam("a b", 1)), "plain parameter names"),
+    ],
+)
+def test_what_sqlalchemy_works_out_per_run_is_refused_not_skipped(db, stmt, refusal):
+    with pytest.raises(ValueError, match=refusal), db.read() as s:
+        direct.rows(core(s), stmt, {})
+
+
+def test_a_missing_parameter_is_a_statement_error(db):
+    with pytest.raises(sa.exc.StatementError, match="no value for at"), db.write() as s:
+        direct.rows(core(s), _INSERT, {"key": "k3"})
 
 
 def test_a_connection_found_dead_is_invalidated_and_the_next_one_works(db):
@@ -67,3 +91,21 @@ def test_a_connection_found_dead_is_invalidated_and_the_next_one_works(db):
         assert err.value.connection_invalidated
     with db.read() as s:
         assert direct.rows(core(s), sa.select(sa.literal(1)), {}) == [(1,)]
+
+
+def test_after_a_server_restart_one_request_fails_not_one_per_pooled_connection(db):
+    if db.dialect != "postgresql":
+        pytest.skip("a server-side disconnect")
+    conns = [db.engine.connect() for _ in range(4)]
+    pids = [c.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() for c in conns]
+    for c in conns:
+        c.close()
+    outside = sa.create_engine(db.engine.url)  # the restart, seen from outside the bot's pool
+    with outside.connect() as admin:
+        admin.exec_driver_sql(f"SELECT pg_terminate_backend(pid) FROM unnest(ARRAY{pids}) AS pid")
+    outside.dispose()
+    with pytest.raises(sa.exc.DBAPIError), db.read() as s:
+        direct.rows(core(s), sa.select(sa.literal(1)), {})
+    with ExitStack() as busy:  # then four requests at once: each takes a pooled connection
+        sessions = [busy.enter_context(db.read()) for _ in range(4)]
+        assert [direct.rows(core(s), sa.select(sa.literal(1)), {}) for s in sessions] == [[(1,)]] * 4
