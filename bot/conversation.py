@@ -134,9 +134,10 @@ class Conversation:
                     payload = render(self.handle(session, request, actor, now))
                     record_event(session=session, key="warm-up", now=now, reply=payload)
             session.rollback()
-        if code is not None:
-            with self.db.answering() as session:  # questions' own pool (on PostgreSQL): a read records nothing
-                self.handle(session, Request(intent="status", code=code), actor, now)
+        if code is not None:  # the pools questions and notes have of their own on PostgreSQL: reads only
+            for unit in (self.db.answering, self.db.appending):
+                with unit() as session:
+                    self.handle(session, Request(intent="status", code=code), actor, now)
 
     def sent(self, key: str, now: datetime) -> None:
         with self.db.write() as session:

@@ -32,7 +32,7 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str | sa.URL, *, echo: bool = False, autocommit: bool = False, size: int = 10) -> Engine:
+def make_engine(url: str | sa.URL, *, echo: bool = False, autocommit: bool = False, size: int = 5) -> Engine:
     """Build the engine for a registry URL.
 
     SQLite gets WAL, a busy timeout, foreign keys, and explicit ``BEGIN`` so that write

@@ -421,8 +421,14 @@ def held_log(session: Session) -> list[dict]:
     return session.info.get(_HELD) or []
 
 
+_READ_HERE = ("commitments", "areas", "logs", "changed_areas")  # what a session remembers of its reads
+
+
 @event.listens_for(Session, "after_soft_rollback")
-def _drop_held(session: Session, _previous: Any) -> None:
+def _forget_on_rollback(session: Session, _previous: Any) -> None:
+    """A session that rolls back and goes on reads afresh, and holds nothing of what it undid."""
+    for name in _READ_HERE:
+        session.info.pop(name, None)
     if session.info.get(_HELD):
         session.info[_HELD] = []
 

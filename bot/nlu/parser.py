@@ -258,9 +258,10 @@ def _note(t: Text) -> str:
 
 _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
+    r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
     r"on|to|for|in|the|an|new|please|pls|commitment|item|hola|hey|oye)\b|#+"
 )
-_LOG_VERB = re.compile(r"\b(?:registra\w*|anota\w*|agrega|log|logea|reporta)\b")
+_LOG_VERB = re.compile(r"\b(?:registra\w*|anota\w*|agrega\w*|anade\w*|logea\w*|reporta\w*|add)\b")
 
 
 def _asks_to_log(t: Text) -> bool:
@@ -355,14 +356,15 @@ def _list(t: Text, catalog: AreaCatalog) -> Request | None:
     return _with_date(request, due, t) if due else request
 
 
-_AREA_OF = re.compile(r"\b(?:de(?:\s+la)?|del(?:\s+[aá]rea)?|[aá]rea|of|for)\s+([A-ZÑ]{2,10})\b")
+_AREA_OF = re.compile(r"\b(?:[aá]rea|unidad|area)\s+(?:de\s+(?:la\s+)?|del\s+)?([A-ZÑ]{2,10})\b", re.I)
 
 
 def _unknown_area(t: Text) -> tuple[str, tuple[int, int]] | None:
-    """An acronym the catalog does not know, named as the area of a list ("Pendientes de la XYZQ"): kept, so
-    that the answer says it is unknown instead of listing everything. Not in a message written all in capitals."""
+    """An acronym the catalog does not know, named as an area ("Pendientes del área XYZQ"): kept, so that the
+    answer says it is unknown instead of listing everything. Only with the word "área": after a bare "de"
+    a capitalised word is as often a month, a day or the institute itself ("Pendientes del INE")."""
     m = _AREA_OF.search(t.raw)
-    if m is None or not any(ch.islower() for ch in t.raw):
+    if m is None or not m.group(1).isupper():
         return None
     return m.group(1), (0, 0)
 

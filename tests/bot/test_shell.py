@@ -89,7 +89,7 @@ def test_a_log_command_without_a_note_asks_for_it_and_logs_nothing(registry_env)
 
 
 def test_a_list_of_an_unknown_area_says_so_instead_of_listing_everything(registry_env):
-    (reply,) = shell(registry_env, "Pendientes de la XYZQ")
+    (reply,) = shell(registry_env, "Pendientes del área XYZQ")
     assert "No conozco el área «XYZQ»" in reply and "08/2023" not in reply
 
 

@@ -58,10 +58,16 @@ EXAMPLES = [
     ("Log update on 01/2023:", dict(intent="log_update", code="01/2023", text="")),
     ("Avance en 01/2023", dict(intent="status", code="01/2023")),
     ("se envió la nota al IME, 01/2023", dict(intent="log_update", code="01/2023", text="se envió la nota al IME")),
-    # An acronym named as a list's area is kept even when the catalog does not know it (the answer says so).
-    ("Pendientes de la XYZQ", dict(intent="list", area="XYZQ")),
-    ("open items for QQQ", dict(intent="list", area="QQQ")),
+    ("Agrega avance al 01/2023", dict(intent="log_update", code="01/2023", text="")),
+    ("show the log of 01/2023", dict(intent="status", code="01/2023")),
+    # An acronym named as an area is kept even when the catalog does not know it (the answer says so);
+    # after a bare "de", a capitalised word is as often a month, a day or the institute.
+    ("Pendientes del área XYZQ", dict(intent="list", area="XYZQ")),
+    ("open items for area QQQ", dict(intent="list", area="QQQ")),
     ("pendientes de la DRFE", dict(intent="list", area="DERFE")),
+    ("Pendientes que vencen antes de MARZO", dict(intent="list", area=None, date="2023-03-31")),
+    ("Pendientes del INE", dict(intent="list", area=None)),
+    ("Pendientes de HOY", dict(intent="list", area=None)),
     ("PENDIENTES DE HOY", dict(intent="list", area=None)),
 ]
 

@@ -94,3 +94,13 @@ def test_the_answers_pool_is_closed_with_the_registry(db):
     assert answers.pool.checkedin() == 1
     db.engine.dispose()
     assert answers.pool.checkedin() == 0
+
+
+def test_a_unit_that_rolls_back_part_way_reads_afresh(seeded, now):
+    with seeded.write() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        before = registry.get_item(session=s, sc=sc, code="01/2023")
+        registry.set_status(session=s, sc=sc, code="01/2023", status="done", author="U1")
+        assert registry.get_item(session=s, sc=sc, code="01/2023").status == "done"
+        s.rollback()  # as a refused change does: what the session read and changed is forgotten
+        assert registry.get_item(session=s, sc=sc, code="01/2023").status == before.status
