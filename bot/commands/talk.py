@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 
 from bot.commands import Context
@@ -25,6 +26,9 @@ def parse(ctx: Context, args) -> int:
     return 0
 
 
+_LEAVE = re.compile(r"(?:salir|sal|exit|quit|adi[oó]s|bye)[.!]*", re.I)  # typed at an interactive prompt
+
+
 def shell(ctx: Context, args) -> int:
     import threading
 
@@ -39,11 +43,17 @@ def shell(ctx: Context, args) -> int:
     actor = Actor(user_id=args.user or "shell", source="shell", lang=ctx.lang, trusted=args.user is None)
     interactive = sys.stdin.isatty()
     tz = ctx.settings.timezone
+    if interactive:
+        print(t("shell.welcome", ctx.lang), flush=True)
     while True:
         if interactive:
             print("> ", end="", flush=True)
-        line = sys.stdin.readline()
-        if not line:
+        try:
+            line = sys.stdin.readline()
+        except KeyboardInterrupt:  # Ctrl-C at the prompt: leave quietly
+            print(flush=True)
+            break
+        if not line or (interactive and _LEAVE.fullmatch(line.strip())):
             break
         now = ctx.now if getattr(args, "now", None) else wall_clock(tz)
         try:

@@ -118,6 +118,7 @@ STRINGS: dict[str, str] = {
     "notice.confirmed": "Confirmed.",
     "notice.nothing_to_confirm": "There is nothing waiting for confirmation.",
     "notice.cancelled": "Cancelled; nothing changed.",
+    "shell.welcome": 'Type a question or an update; "help" shows what I can do. "exit" or Ctrl-D to leave.',
     "notice.error": "Something failed on my side and nothing was saved. Please try again in a moment.",
     "notice.unknown_area": "I don't know the area '{area}'.",
     "notice.not_found": "I couldn't find {code}.",

@@ -121,6 +121,7 @@ STRINGS: dict[str, str] = {
     "notice.confirmed": "Confirmado.",
     "notice.nothing_to_confirm": "No hay nada pendiente de confirmar.",
     "notice.cancelled": "Cancelado; no cambié nada.",
+    "shell.welcome": "Escribe tu pregunta o tu avance; «ayuda» muestra qué puedo hacer. «salir» o Ctrl-D para terminar.",
     "notice.error": "Algo falló de mi lado y no guardé nada. Intenta de nuevo en un momento.",
     "notice.unknown_area": "No conozco el área «{area}».",
     "notice.not_found": "No encontré el {code}.",

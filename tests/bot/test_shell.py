@@ -93,6 +93,24 @@ def test_a_list_of_an_unknown_area_says_so_instead_of_listing_everything(registr
     assert "No conozco el área «XYZQ»" in reply and "08/2023" not in reply
 
 
+def test_an_interactive_shell_greets_and_leaves_on_salir_without_answering_it(registry_env, monkeypatch):
+    import io
+
+    from bot.cli import main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal("¿cómo va el 08/2023?\nsalir\n¿cómo va el 01/2023?\n"))
+    out = io.StringIO()
+    monkeypatch.setattr("sys.stdout", out)
+    assert main(["shell", "--now", NOW], environ=dict(registry_env)) == 0
+    printed = out.getvalue()
+    assert "«salir» o Ctrl-D para terminar" in printed
+    assert "08/2023" in printed and "01/2023" not in printed  # nothing after "salir" was read
+
+
 def test_english_replies(registry_env):
     (reply,) = shell(registry_env, "what's the status of 08/2023?", lang="en")
     assert "Status: Pending" in reply
