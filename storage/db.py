@@ -182,11 +182,7 @@ class Database:
         the next fraction of a second could lose the record, and then a redelivery of that one question
         would be answered again. SQLite has nothing to save and gets an ordinary write transaction.
         """
-        if self.dialect != "postgresql":
-            with self.write() as session:
-                yield session
-            return
-        with Session(self._side_pool("answers"), expire_on_commit=False) as session:
+        with self._on_side_pool("answers") as session:
             yield session
 
     @contextmanager
@@ -199,15 +195,24 @@ class Database:
         with the event recorded or rolled back: entries still held at the end are an error, not a loss.
         SQLite writes as it goes, in an ordinary write transaction.
         """
-        if self.dialect != "postgresql":
-            with self.write() as session:
+        with self._on_side_pool("appends") as session:
+            if self.dialect != "postgresql":
                 yield session
-            return
-        with Session(self._side_pool("appends"), expire_on_commit=False) as session:
+                return
             hold_log(session)
             yield session
             if held_log(session):
                 raise RuntimeError("log entries were held for an event that was never recorded")
+
+    @contextmanager
+    def _on_side_pool(self, name: str) -> Iterator[Session]:
+        """A session on one of PostgreSQL's side pools; on SQLite, an ordinary write transaction."""
+        if self.dialect != "postgresql":
+            with self.write() as session:
+                yield session
+            return
+        with Session(self._side_pool(name), expire_on_commit=False) as session:
+            yield session
 
     def _side_pool(self, name: str) -> Engine:
         """A small PostgreSQL pool in autocommit mode for one kind of unit of work ("answers" also commit
@@ -232,11 +237,7 @@ class Database:
         commits at the end: the record of the event that asked for the change, with its refusal.
         """
         with Session(self._writer, expire_on_commit=False) as session:
-            try:
-                yield session
-            except BaseException:
-                session.rollback()
-                raise
+            yield session  # on an error, closing the session rolls back
             session.commit()
 
 

@@ -53,7 +53,7 @@ def record_event(*, session: Session, key: str, now: datetime, reply: str) -> bo
     """
     values = {"key": key, "claimed_at": now, "reply": reply}
     if held_log(session):
-        return write_held_log(session=session, table=ProcessedEvent, values=values)
+        return write_held_log(session=session, table=ProcessedEvent, values=values, keys=["key"])
     return insert_ignore(session=session, table=ProcessedEvent, values=values, keys=["key"])
 
 

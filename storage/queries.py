@@ -433,31 +433,23 @@ def _forget_on_rollback(session: Session, _previous: Any) -> None:
         session.info[_HELD] = []
 
 
-def write_held_log(*, session: Session, table: Any, values: dict) -> bool:
-    """Insert ``values`` into ``table`` (keyed by one column) unless the key is there, and the held log
-    entries only if it was not: one atomic statement, so a duplicate delivery adds nothing.
+def write_held_log(*, session: Session, table: type, values: dict, keys: list[str]) -> bool:
+    """``insert_ignore`` of ``values``, with the held log entries written only if the row went in: one
+    atomic statement (PostgreSQL), so a duplicate delivery adds nothing.
 
     Returns:
-        Whether the event was new (and the entries written).
+        Whether the row was new (and the entries written).
     """
-    held = session.info.get(_HELD) or []
+    held = held_log(session)
     session.info[_HELD] = []
     rows = {f"{name}_{i}": entry[name] for i, entry in enumerate(held) for name in _LOG_COLUMNS}
-    stmt = _claim_with_log(table.__table__, tuple(sorted(values)), len(held))
+    stmt = _claim_with_log(table, tuple(sorted(values)), tuple(keys), len(held))
     return bool(direct.rows(core(session), stmt, {**values, **rows}))
 
 
 @cache
-def _claim_with_log(table: Any, columns: tuple[str, ...], entries: int) -> Any:
-    from sqlalchemy.dialects import postgresql
-
-    claim = (
-        postgresql.insert(table)
-        .values({c: sa.bindparam(c) for c in columns})
-        .on_conflict_do_nothing(index_elements=[table.primary_key.columns.values()[0].name])
-        .returning(table.primary_key.columns.values()[0])
-        .cte("claim")
-    )
+def _claim_with_log(table: Any, columns: tuple[str, ...], keys: tuple[str, ...], entries: int) -> Any:
+    claim = _insert_ignore_stmt("postgresql", table, columns, keys).cte("claim")
     claimed = sa.exists(sa.select(claim.c[0]))
     # One SELECT of parameters per entry (a VALUES list would be compiled afresh for every call).
     rows = [
