@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from bot.model import (
     NotFound,
     Notice,
     Outcome,
+    Reply,
     ReportRequested,
     Shown,
 )
@@ -29,11 +31,12 @@ from bot.nlu.parser import MAX_CHARS
 from bot.registry import RegistryError, Scope
 from bot.resolve import resolve_code
 from bot.settings import Settings
+from storage import events, questions
 from storage.db import Database
-from storage.events import claim_event, mark_replied, record_event, retake_event, unsent
 
 logger = logging.getLogger(__name__)
 WRITES = ("log_update", "set_status", "set_due", "create")
+QUESTION_TTL = timedelta(minutes=30)  # how long "which date did you mean?" waits for its answer
 
 
 @dataclass(frozen=True)
@@ -55,131 +58,91 @@ class Conversation:
         self.settings = settings
         self._catalog: tuple[float, AreaCatalog] | None = None
         self._catalog_ttl = catalog_ttl
-        self._pending: dict[str, Request] = {}  # ambiguous dates awaiting the user's choice
-        self._commission_id: int | None = None
 
-    def catalog(self, session: Session | None = None) -> AreaCatalog:
+    def catalog(self) -> AreaCatalog:
+        """The area catalog for the language layer, read again after ``catalog_ttl`` seconds."""
         if self._catalog is None or time.monotonic() - self._catalog[0] > self._catalog_ttl:
-            if session is None:
-                with self.db.read() as s:
-                    catalog = directory.catalog(session=s)
-            else:
-                catalog = directory.catalog(session=session)
-            self._catalog = (time.monotonic(), catalog)
+            with self.db.read() as session:
+                self._catalog = (time.monotonic(), directory.catalog(session=session))
         return self._catalog[1]
 
     def scope(self, session: Session, now: datetime) -> Scope:
-        """The commission's scope at ``now``. Its id is remembered once the commission exists; one this
-        session creates is not, since the session may yet roll back."""
-        if self._commission_id is not None:
-            return Scope(commission_id=self._commission_id, now=now)
-        commission = self.settings.default_commission
-        found = registry.existing_scope(session=session, commission=commission, now=now)
-        if found is None:
-            return registry.scope(session=session, commission=commission, now=now)
-        self._commission_id = found.commission_id
-        return found
+        """The commission's scope at ``now`` (the commission is created on first use)."""
+        return registry.scope(session=session, commission=self.settings.default_commission, now=now)
 
     def understand(self, text: str, now: datetime) -> Request:
         return parse(text, now, self.catalog())
 
     def reply(self, text: str, actor: Actor, now: datetime) -> Outcome:
         """Understand ``text`` and act on it in one transaction."""
-        heard, pending = self._hear(text, actor, now)
+        heard = self._hear(text, now)
         with self.db.write() as session:
-            return self._reply(session, text, heard, actor, now, pending)
+            return self._reply(session, text, heard, actor, now)
 
     def reply_once(
-        self, key: str, text: str, actor: Actor, now: datetime, render: Callable[[Outcome], str]
-    ) -> str | None:
+        self, key: str, text: str, actor: Actor, now: datetime, render: Callable[[Outcome], Reply | None]
+    ) -> Outcome | None:
         """Like ``reply``, at most once per inbound event across retries and replicas.
 
+        The event's record, its effects and the reply it is owed (``render``) commit in one transaction.
+
         Returns:
-            The rendered reply to send, or None when another delivery of the same event has it.
+            The outcome; None when another delivery of the same event was taken first.
         """
-        # The common case: act, then record the event with its reply — atomically with a change (a note
-        # goes in the same statement as the record, see ``Database.appending``); a question needs no
-        # transaction (``Database.answering``). If another delivery recorded the event first, roll back
-        # and defer to it.
-        heard, pending = self._hear(text, actor, now)
-        with self._unit_of_work(heard, pending) as session:
-            payload = render(self._reply(session, text, heard, actor, now, pending))
-            if record_event(session=session, key=key, now=now, reply=payload):
-                return payload
-            session.rollback()
+        heard = self._hear(text, now)
         with self.db.write() as session:
-            owned, stored = claim_event(session=session, key=key, now=now)
-            return stored if owned else None
+            if not events.take_event(session=session, key=key, now=now):
+                return None
+            outcome = self._reply(session, text, heard, actor, now)
+            _owe(session, key, render(outcome))
+            return outcome
 
-    def _unit_of_work(self, heard: Request | Notice, pending: Request | None):
-        """The session for one inbound event: a question, a note, or another change (see ``Database``)."""
-        if isinstance(heard, Notice) or (heard.intent not in WRITES and pending is None):
-            return self.db.answering()
-        if heard.intent == "log_update" and pending is None:
-            return self.db.appending()
-        return self.db.write()
-
-    def rehearse(self, now: datetime, render: Callable[[Outcome], str]) -> None:
-        """Answer a question and log a note on one commitment, record the event, then roll it all back.
-
-        A new process pays once for compiling statements and preparing the driver (tens of milliseconds);
-        this makes start-up pay it instead of the first user. Nothing is recorded.
-        """
-        actor = Actor(user_id="warm-up", source="warm-up", trusted=True)
-        self.understand("¿Cómo va el 01/2023? Registra avance en 01/2023: ensayo", now)  # and the area catalog
-        with self.db.write() as session:
-            code = registry.newest_code(session=session, sc=self.scope(session, now))
-            if code is not None:
-                for request in (Request(intent="status", code=code), Request("log_update", code=code, text="ensayo")):
-                    payload = render(self.handle(session, request, actor, now))
-                    record_event(session=session, key="warm-up", now=now, reply=payload)
-            session.rollback()
-        if code is not None:  # the pools questions and notes have of their own on PostgreSQL: reads only
-            for unit in (self.db.answering, self.db.appending):
-                with unit() as session:
-                    self.handle(session, Request(intent="status", code=code), actor, now)
-
-    def sent(self, key: str, now: datetime) -> None:
-        with self.db.write() as session:
-            mark_replied(session=session, key=key, now=now)
-
-    def unsent(self, now: datetime) -> list[tuple[str, str]]:
-        """Replies stored more than a minute ago (and less than a day) that were never marked sent."""
+    def stored_reply(self, key: str) -> Reply | None:
+        """The reply kept with a recorded event (for a redelivery that must answer again)."""
         with self.db.read() as session:
-            return unsent(session=session, older_than=now - timedelta(minutes=1), newer_than=now - timedelta(days=1))
-
-    def retake(self, key: str, now: datetime) -> bool:
-        """Take over a stored, unsent reply for a re-send; only one caller wins."""
-        with self.db.write() as session:
-            return retake_event(session=session, key=key, now=now, older_than=now - timedelta(minutes=1))
+            found = events.get_event(session=session, key=key)
+        if found is None or found.reply is None or found.method is None:
+            return None
+        return Reply(found.method, json.loads(found.reply), found.user_id, found.lang, found.state in events.OWED)
 
     def act(self, request: Request, actor: Actor, now: datetime) -> Outcome:
         """Carry out a request built by a button or a form (no language understanding needed)."""
         with self.db.write() as session:
             return self.handle(session, request, actor, now)
 
+    def act_once(self, key: str, request: Request, actor: Actor, now: datetime) -> Outcome | None:
+        """Like ``act``, once per click or submission (``key``): None when it was already carried out.
+
+        A refused request is not recorded, so the user can correct it and send it again.
+        """
+        with self.db.write() as session:
+            if not events.take_event(session=session, key=key, now=now):
+                return None
+            outcome = self.handle(session, request, actor, now)
+            if isinstance(outcome, Notice):
+                session.rollback()
+            return outcome
+
     def read(self, fn: Callable[[Session, Scope], Any], now: datetime) -> Any:
         """Run a read-only query function with a session and the commission's scope."""
         with self.db.read() as session:
             return fn(session, self.scope(session, now))
 
-    def _hear(self, text: str, actor: Actor, now: datetime) -> tuple[Request | Notice, Request | None]:
-        """What a message asks for (or why it cannot be read), and the question the user was asked, if any:
-        taken from memory here, once, for a message that could answer it."""
+    def _hear(self, text: str, now: datetime) -> Request | Notice:
+        """What a message asks for, or why it cannot be read."""
         if not text or not text.strip():
-            return Notice("empty"), None
+            return Notice("empty")
         if len(text) > MAX_CHARS:
-            return Notice("too_long", {"length": len(text), "limit": MAX_CHARS}), None
-        return parse(text, now, self.catalog()), self._pending.pop(actor.user_id, None)
+            return Notice("too_long", {"length": len(text), "limit": MAX_CHARS})
+        return parse(text, now, self.catalog())
 
-    def _reply(
-        self, session: Session, text: str, heard: Request | Notice, actor: Actor, now: datetime, pending: Request | None
-    ) -> Outcome:
-        """Carry out what was heard; ``pending`` is the question the user was asked (see ``_hear``)."""
+    def _reply(self, session: Session, text: str, heard: Request | Notice, actor: Actor, now: datetime) -> Outcome:
+        """Carry out what was heard. A question the user was asked is answered by this message or dropped."""
         if isinstance(heard, Notice):
             return heard
+        pending = questions.take_question(session=session, user_id=actor.user_id, now=now)
         if pending is not None and heard.intent in ("unknown", "set_due") and not heard.code:
-            return self._settle(session, pending, heard, text, actor, now)
+            return self._settle(session, _request_from(pending), heard, text, actor, now)
         return self.handle(session, heard, actor, now)
 
     def handle(self, session: Session, request: Request, actor: Actor, now: datetime) -> Outcome:
@@ -193,9 +156,9 @@ class Conversation:
                     groups=actor.groups,
                     writers=None if actor.trusted else self.settings.writers,
                 )
-            return self._dispatch(session, sc, request, actor)
+            with session.begin_nested():  # a refused change is undone; the unit of work goes on
+                return self._dispatch(session, sc, request, actor)
         except RegistryError as exc:
-            session.rollback() if exc.key != "not_writer" else None
             return Notice(exc.key, exc.params)
 
     def _dispatch(self, session: Session, sc: Scope, request: Request, actor: Actor) -> Outcome:
@@ -250,8 +213,7 @@ class Conversation:
         if request.date < sc.today:
             return Notice("past_date", {"date": request.date})
         if request.alternatives:
-            self._pending[actor.user_id] = request
-            return _ambiguous(request)
+            return self._ask(session, request, actor, sc.now)
         due = Due(date=request.date, kind=request.date_precision or "day")
         _, before = registry.set_due(
             session=session, sc=sc, code=code, due=due, author=actor.user_id, source=actor.source
@@ -266,9 +228,15 @@ class Conversation:
             return Notice("cancelled")
         chosen = _chosen_date(pending, text, now)
         if chosen is None:
-            self._pending[actor.user_id] = pending
-            return _ambiguous(pending)
+            return self._ask(session, pending, actor, now)
         return self.handle(session, replace(pending, date=chosen, alternatives=()), actor, now)
+
+    def _ask(self, session: Session, request: Request, actor: Actor, now: datetime) -> Notice:
+        """Ask which reading of an ambiguous date was meant; the answer may come to any replica."""
+        questions.ask(
+            session=session, user_id=actor.user_id, request=_request_json(request), expires_at=now + QUESTION_TTL
+        )
+        return _ambiguous(request)
 
     def _list(self, session: Session, sc: Scope, request: Request, actor: Actor) -> Outcome:
         filters = Filters(
@@ -314,6 +282,44 @@ def _ambiguous(request: Request) -> Notice:
             "second": request.alternatives[0],
             "code": request.code or "",
         },
+    )
+
+
+def _owe(session: Session, key: str, reply: Reply | None) -> None:
+    if reply is not None:
+        events.owe_reply(
+            session=session,
+            key=key,
+            method=reply.method,
+            arguments=reply.arguments,
+            user_id=reply.user_id,
+            lang=reply.lang,
+            owed=reply.owed,
+        )
+
+
+def _request_json(request: Request) -> str:
+    """The parts of a set-deadline request that a later answer needs."""
+    return json.dumps(
+        {
+            "code": request.code,
+            "date": request.date.isoformat() if request.date else None,
+            "alternatives": [d.isoformat() for d in request.alternatives],
+            "date_phrase": request.date_phrase,
+            "date_precision": request.date_precision,
+        }
+    )
+
+
+def _request_from(data: str) -> Request:
+    found = json.loads(data)
+    return Request(
+        intent="set_due",
+        code=found["code"],
+        date=date.fromisoformat(found["date"]) if found["date"] else None,
+        alternatives=tuple(date.fromisoformat(d) for d in found["alternatives"]),
+        date_phrase=found["date_phrase"],
+        date_precision=found["date_precision"],
     )
 
 

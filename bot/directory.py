@@ -8,20 +8,21 @@ from sqlmodel import Session
 
 from bot.nlu.areas import AreaCatalog, AreaInfo
 from bot.registry import RegistryError, resolve_areas
-from storage import queries as q
+from storage import areas as areas_db
+from storage import members as members_db
 from storage.models import Area, Member
 
 
 def catalog(*, session: Session) -> AreaCatalog:
     """The area catalog as plain data for the language layer."""
-    return AreaCatalog(AreaInfo(a.acronym, a.name, tuple(a.alias_list)) for a in q.list_areas(session=session))
+    return AreaCatalog(AreaInfo(a.acronym, a.name, tuple(a.alias_list)) for a in areas_db.list_areas(session=session))
 
 
 def save_area(
     *, session: Session, acronym: str, name: str, aliases: Sequence[str] = (), channel: str | None = None
 ) -> Area:
     """Add an area or update its name, aliases and digest channel."""
-    area = q.get_area(session=session, acronym=acronym) or Area(acronym=acronym.upper(), name=name)
+    area = areas_db.get_area(session=session, acronym=acronym) or Area(acronym=acronym.upper(), name=name)
     area.name = name.strip() or area.name
     merged = list(dict.fromkeys([*area.alias_list, *(a.strip() for a in aliases if a.strip())]))
     area.aliases = "|".join(merged)
@@ -37,19 +38,19 @@ def save_member(
 ) -> Member:
     """Add a member or update their areas, name and write permission."""
     area_ids = resolve_areas(session=session, acronyms=areas)
-    member = q.get_member(session=session, user_id=user_id) or Member(user_id=user_id)
+    member = members_db.get_member(session=session, user_id=user_id) or Member(user_id=user_id)
     member.name = name or member.name
     member.may_write = writer  # adding again without --writer takes the right away
     session.add(member)
     session.flush()
     assert member.id is not None
-    q.set_member_areas(session=session, member_id=member.id, area_ids=area_ids)
+    members_db.set_member_areas(session=session, member_id=member.id, area_ids=area_ids)
     return member
 
 
 def member_areas(*, session: Session, user_id: str) -> list[str]:
     """The areas of a member (``mis pendientes``)."""
-    return [a for m, areas in q.list_members(session=session) if m.user_id == user_id for a in areas]
+    return [a for m, areas in members_db.list_members(session=session) if m.user_id == user_id for a in areas]
 
 
 def may_write(*, session: Session, user_id: str, groups: Sequence[str], writers: frozenset[str] | None) -> bool:
@@ -68,7 +69,7 @@ def may_write(*, session: Session, user_id: str, groups: Sequence[str], writers:
         return True
     if user_id in writers or any(g in writers for g in groups):
         return True
-    return user_id in q.writer_ids(session=session)
+    return user_id in members_db.writer_ids(session=session)
 
 
 def require_writer(*, session: Session, user_id: str, groups: Sequence[str], writers: frozenset[str] | None) -> None:

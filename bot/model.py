@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
-@dataclass(slots=True)  # built by the thousand for digests: a frozen init costs 3x
+@dataclass(slots=True)
 class Due:
     date: date | None
     kind: str = "day"  # day | month | session
     meeting: str | None = None
 
 
-@dataclass(slots=True)  # built by the thousand for digests: a frozen init costs 3x
+@dataclass(slots=True)
 class Entry:
     at: datetime
     author: str
@@ -24,7 +24,7 @@ class Entry:
     source: str = ""
 
 
-@dataclass(slots=True)  # built by the thousand for digests: a frozen init costs 3x
+@dataclass(slots=True)
 class Item:
     code: str
     text: str
@@ -110,3 +110,15 @@ class ReportRequested:
 
 
 Outcome = ReportRequested | Shown | Listed | Changed | NotFound | Candidates | NextMeeting | Notice
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What an inbound event is owed, as the transport needs it (for Slack: a Web API method and its
+    arguments), kept with the event's record until it is delivered."""
+
+    method: str
+    arguments: dict
+    user_id: str | None = None
+    lang: str = "es"
+    owed: bool = True  # False: it travels with the acknowledgement and is only kept for a redelivery

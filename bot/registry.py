@@ -1,4 +1,4 @@
-"""Registry services: the rules about commitments. Every caller goes through these; none touches SQL."""
+"""Registry services: the rules about commitments, meetings and their log, over ``storage``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from sqlmodel import Session
 
 from bot.codes import split_code
 from bot.model import Due, Entry, Filters, Item, MeetingView
-from storage import queries as q
+from storage import areas as areas_db
+from storage import commissions as commissions_db
+from storage import commitments as commitments_db
+from storage import log as log_db
+from storage import meetings as meetings_db
 from storage.models import Commitment, Meeting, Update
 
 
@@ -40,14 +44,14 @@ def scope(*, session: Session, commission: str, now: datetime) -> Scope:
     """Resolve the commission (created on first use) for a unit of work at ``now`` (aware, local)."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    found = q.get_commission(session=session, code=commission)
+    found = commissions_db.get_commission(session=session, code=commission)
     assert found.id is not None
     return Scope(commission_id=found.id, now=now)
 
 
 def existing_scope(*, session: Session, commission: str, now: datetime) -> Scope | None:
     """Like ``scope``, but None instead of creating the commission."""
-    found = q.find_commission(session=session, code=commission)
+    found = commissions_db.find_commission(session=session, code=commission)
     return Scope(commission_id=found.id, now=now) if found is not None and found.id is not None else None
 
 
@@ -81,12 +85,10 @@ def build_items(
     areas: dict[int, list[str]] | None = None,
 ) -> list[Item]:
     """Turn rows into view items with a constant number of statements."""
-    ids = [c.id for c in commitments if c.id is not None]
     if areas is None:
-        # For long lists, one pass over the commission beats thousands of bound IN parameters.
-        wanted = ids if len(ids) <= 200 else None
-        areas = q.areas_of(session=session, commitment_ids=wanted, commission_id=sc.commission_id)
-    meetings = q.meetings_by_ids(
+        ids = [c.id for c in commitments if c.id is not None]
+        areas = areas_db.areas_of(session=session, commitment_ids=ids, commission_id=sc.commission_id)
+    meetings = meetings_db.meetings_by_ids(
         session=session, ids=[m for c in commitments for m in (c.origin_id, c.due_meeting_id) if m]
     )
     items = []
@@ -110,45 +112,34 @@ def build_items(
 
 
 def get_item(*, session: Session, sc: Scope, code: str, history: int | None = 5) -> Item | None:
-    """A commitment with its areas and newest log entries, or None.
-
-    A plain read brings the areas and the newest entries with the row (one statement); after a change in
-    this session they are read again.
-    """
-    c = q.get_commitment(session=session, commission_id=sc.commission_id, code=code)
+    """A commitment with its areas and newest log entries (at most ``history``), or None."""
+    c = commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code)
     if c is None or c.id is None:
         return None
-    log = q.read_log(session=session, commitment_id=c.id, limit=history)
-    if log is None:
-        log = q.updates_for(session=session, commitment_id=c.id, limit=history)
-    areas = q.read_areas(session=session, commitment_id=c.id)
-    if areas is None:
-        areas = q.areas_of(session=session, commitment_ids=[c.id], commission_id=sc.commission_id).get(c.id, [])
-    return build_items(session=session, sc=sc, commitments=[c], entries={c.id: log}, areas={c.id: areas})[0]
+    log = log_db.updates_for(session=session, commitment_id=c.id, limit=history)
+    return build_items(session=session, sc=sc, commitments=[c], entries={c.id: log})[0]
 
 
 def newest_code(*, session: Session, sc: Scope) -> str | None:
     """The code of the most recently created commitment, if any."""
-    return q.newest_code(session=session, commission_id=sc.commission_id)
+    return commitments_db.newest_code(session=session, commission_id=sc.commission_id)
 
 
 def list_items(*, session: Session, sc: Scope, filters: Filters, area_ids: Sequence[int] | None = None) -> list[Item]:
     """Commitments by status (pending / in_progress / done / open), area, overdue and deadline."""
     statuses = _statuses(filters.status, filters.overdue or filters.due_before is not None)
-    area = q.get_area(session=session, acronym=filters.area) if filters.area else None
+    area = areas_db.get_area(session=session, acronym=filters.area) if filters.area else None
     if filters.area and area is None:
         raise RegistryError("unknown_area", area=filters.area)
-    rows = q.find_commitments(
+    rows = commitments_db.find_commitments(
         session=session,
-        light=True,
         commission_id=sc.commission_id,
         statuses=statuses,
-        area_id=area.id if area else None,
-        area_ids=area_ids,
+        area_ids=[area.id] if area and area.id is not None else area_ids,
         due_before=filters.due_before,
         overdue_on=sc.today if filters.overdue else None,
     )
-    latest = q.latest_updates(session=session, commission_id=sc.commission_id)
+    latest = log_db.latest_updates(session=session, commission_id=sc.commission_id)
     return build_items(session=session, sc=sc, commitments=rows, entries={cid: [u] for cid, u in latest.items()})
 
 
@@ -159,7 +150,7 @@ def _statuses(status: str | None, open_by_default: bool) -> list[str] | None:
 
 
 def _locked(session: Session, sc: Scope, code: str) -> Commitment:
-    c = q.get_commitment(session=session, commission_id=sc.commission_id, code=code, for_update=True)
+    c = commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code, for_update=True)
     if c is None:
         raise RegistryError("not_found", code=code)
     return c
@@ -193,10 +184,10 @@ def log_update(
     if not text:
         raise RegistryError("empty_note")
     # The log only grows and the commitment's row is not changed, so nothing needs locking.
-    c = q.get_commitment(session=session, commission_id=sc.commission_id, code=code)
+    c = commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code)
     if c is None:
         raise RegistryError("not_found", code=code)
-    q.add_update(session=session, commitment=c, text=text, author=author, now=sc.now, source=source, at=at)
+    log_db.add_update(session=session, commitment=c, text=text, author=author, now=sc.now, source=source, at=at)
     return c
 
 
@@ -217,10 +208,10 @@ def set_status(
     before = c.status
     if before == status:
         return c, before
-    c = q.change_commitment(
+    c = commitments_db.change_commitment(
         session=session, commitment=c, now=sc.now, status=status, closed_at=sc.now if status == "done" else None
     )
-    q.add_update(
+    log_db.add_update(
         session=session,
         commitment=c,
         text=note,
@@ -247,10 +238,10 @@ def set_due(
     """Change a commitment's deadline (a day, a month, or a session); returns it and the old one, as text."""
     c = _locked(session, sc, code)
     before = due_text(c.due_date, c.due_kind)
-    c = q.change_commitment(
+    c = commitments_db.change_commitment(
         session=session, commitment=c, now=sc.now, due_date=due.date, due_kind=due.kind, due_meeting_id=meeting_id
     )
-    q.add_update(
+    log_db.add_update(
         session=session,
         commitment=c,
         text=f"{before or '—'} → {due_text(due.date, due.kind)}",
@@ -286,11 +277,17 @@ def create(
     if not text:
         raise RegistryError("empty_description")
     area_ids = resolve_areas(session=session, acronyms=areas)
-    if code is not None and q.get_commitment(session=session, commission_id=sc.commission_id, code=code) is not None:
+    if (
+        code is not None
+        and commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code) is not None
+    ):
         raise RegistryError("code_taken", code=code)
     for attempt in range(10):  # two writers may take the same next number at once (PostgreSQL): take the next
         year = sc.today.year
-        chosen = code or f"{q.next_number(session=session, commission_id=sc.commission_id, year=year):02d}/{year}"
+        chosen = (
+            code
+            or f"{commitments_db.next_number(session=session, commission_id=sc.commission_id, year=year):02d}/{year}"
+        )
         try:
             with session.begin_nested():
                 c = _insert(session, sc, chosen, text, status, due, origin_id)
@@ -299,8 +296,8 @@ def create(
             if code is not None or attempt == 9:
                 raise RegistryError("code_taken", code=chosen) from None
     assert c.id is not None
-    q.set_areas(session=session, commitment_id=c.id, area_ids=area_ids)
-    q.add_update(
+    areas_db.set_areas(session=session, commitment_id=c.id, area_ids=area_ids)
+    log_db.add_update(
         session=session,
         commitment=c,
         text=text,
@@ -339,7 +336,7 @@ def _insert(
 def resolve_areas(*, session: Session, acronyms: Sequence[str]) -> list[int]:
     ids = []
     for acronym in acronyms:
-        area = q.get_area(session=session, acronym=acronym)
+        area = areas_db.get_area(session=session, acronym=acronym)
         if area is None or area.id is None:
             raise RegistryError("unknown_area", area=acronym)
         ids.append(area.id)
@@ -348,10 +345,10 @@ def resolve_areas(*, session: Session, acronyms: Sequence[str]) -> list[int]:
 
 def next_meeting(*, session: Session, sc: Scope) -> MeetingView | None:
     """The next session of the commission (ordinary or extraordinary), else the next working meeting."""
-    found = q.next_meeting(
+    found = meetings_db.next_meeting(
         session=session, commission_id=sc.commission_id, now=sc.now, kinds=("ordinary", "extraordinary")
     )
-    found = found or q.next_meeting(session=session, commission_id=sc.commission_id, now=sc.now)
+    found = found or meetings_db.next_meeting(session=session, commission_id=sc.commission_id, now=sc.now)
     return meeting_view(found) if found else None
 
 
@@ -375,7 +372,7 @@ def add_meeting(
     if not name.strip():
         raise RegistryError("empty_name")
     at_utc = at.astimezone(UTC)
-    found = q.find_meeting(session=session, commission_id=sc.commission_id, name=name.strip(), at=at_utc)
+    found = meetings_db.find_meeting(session=session, commission_id=sc.commission_id, name=name.strip(), at=at_utc)
     if found is not None:
         return found
     meeting = Meeting(

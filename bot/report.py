@@ -11,7 +11,9 @@ from sqlmodel import Session
 
 from bot import registry
 from bot.model import Entry, Item, MeetingView
-from storage import queries as q
+from storage import commitments as commitments_db
+from storage import log as log_db
+from storage import meetings as meetings_db
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def default_since(*, session: Session, sc: registry.Scope) -> datetime | None:
     """The last session before now (the report tells what changed since then)."""
     past = [
         m
-        for m in q.list_meetings(session=session, commission_id=sc.commission_id)
+        for m in meetings_db.list_meetings(session=session, commission_id=sc.commission_id)
         if m.at < sc.now and m.kind != "working"
     ]
     return past[-1].at if past else None
@@ -63,9 +65,9 @@ def build_report(
     *, session: Session, sc: registry.Scope, commission: str, since: datetime | None, tz: ZoneInfo
 ) -> Report:
     """Gather the whole report in a fixed number of statements."""
-    commitments = q.find_commitments(session=session, commission_id=sc.commission_id)
+    commitments = commitments_db.find_commitments(session=session, commission_id=sc.commission_id)
     log: dict[int, list] = defaultdict(list)
-    for u in q.all_updates(session=session, commission_id=sc.commission_id):
+    for u in log_db.all_updates(session=session, commission_id=sc.commission_id):
         log[u.commitment_id].append(u)
     items = registry.build_items(
         session=session, sc=sc, commitments=commitments, entries={cid: list(entries) for cid, entries in log.items()}
@@ -73,7 +75,7 @@ def build_report(
     by_origin: dict[int | None, list[ReportLine]] = defaultdict(list)
     for c, item in zip(commitments, items, strict=True):
         by_origin[c.origin_id].append(_line(item, since))
-    meetings = q.meetings_by_ids(session=session, ids=[k for k in by_origin if k])
+    meetings = meetings_db.meetings_by_ids(session=session, ids=[k for k in by_origin if k])
     order = sorted(by_origin, key=lambda k: (k is None, meetings[k].at if k else datetime.min.replace(tzinfo=tz)))
     groups = tuple(
         ReportGroup(

@@ -8,7 +8,7 @@ from bot.codes import split_code
 from bot.model import Candidates, NotFound
 from bot.registry import Scope
 from bot.textnorm import fold
-from storage import queries as q
+from storage import commitments as commitments_db
 
 CLEAR_WIN = 12  # points a subject match must lead the next one by
 MIN_SCORE = 55
@@ -30,14 +30,17 @@ def resolve_code(
         The code; ``NotFound`` with the nearest codes; or ``Candidates`` when several subjects are close.
     """
     if code:
-        if q.get_commitment(session=session, commission_id=sc.commission_id, code=code, for_update=lock) is not None:
+        if (
+            commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code, for_update=lock)
+            is not None
+        ):
             return code
-        nearest = nearest_codes(code, q.commitment_codes(session=session, commission_id=sc.commission_id))
-        texts = q.texts_of(session=session, commission_id=sc.commission_id, codes=nearest)
+        nearest = nearest_codes(code, commitments_db.commitment_codes(session=session, commission_id=sc.commission_id))
+        texts = commitments_db.texts_of(session=session, commission_id=sc.commission_id, codes=nearest)
         return NotFound(code=code, suggestions=tuple((c, texts.get(c, "")) for c in nearest))
     if not subject:
         return NotFound(code=None, subject="")
-    return by_subject(subject, q.commitment_texts(session=session, commission_id=sc.commission_id))
+    return by_subject(subject, commitments_db.commitment_texts(session=session, commission_id=sc.commission_id))
 
 
 def nearest_codes(code: str, codes: list[str], limit: int = 3) -> list[str]:

@@ -1,8 +1,9 @@
-"""APScheduler is only the clock: one job that runs a scheduler pass every 30 s; the registry holds the truth."""
+"""APScheduler is only the clock: its jobs run the scheduler pass, owed replies and clean-up."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -12,6 +13,7 @@ from slack_sdk import WebClient
 from bot.clock import now as wall_clock
 from bot.schedule.occurrences import check_zone_data
 from bot.settings import Settings
+from bot.slack.outbox import Outbox
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -23,18 +25,23 @@ def clock_trigger(settings: Settings) -> IntervalTrigger:
     return IntervalTrigger(seconds=TICK_SECONDS, timezone=settings.timezone)
 
 
-def run_pass(db: Database, settings: Settings, client: WebClient, service=None) -> None:
-    """One pass at the wall clock: scheduled deliveries, then replies stored but never sent."""
+def run_pass(db: Database, settings: Settings, client: WebClient) -> None:
+    """One pass at the wall clock: the scheduled deliveries due."""
     from bot.schedule.tick import tick
 
     now = wall_clock(settings.timezone)
     report = tick(db=db, settings=settings, client=client, now=now, lang=settings.language)
     if report.sent or report.retry or report.failed:
         logger.info("tick: %s sent, %s retry, %s failed", len(report.sent), len(report.retry), len(report.failed))
-    if service is not None:
-        from bot.slack.outbox import resend_unsent
 
-        resend_unsent(service.outbox, now)
+
+REPLIES_JOB_ID = "commission-bot-replies"
+REPLY_SECONDS = 5  # how often owed replies are looked for (each has its own next attempt)
+
+
+def deliver_replies(outbox: Outbox, settings: Settings) -> None:
+    """Replies owed whose next attempt is due: after a failed post, a crash, or a restart."""
+    outbox.deliver_owed(wall_clock(settings.timezone))
 
 
 PRUNE_JOB_ID = "commission-bot-prune"
@@ -49,29 +56,29 @@ def prune(db: Database, settings: Settings) -> int:
         return forget_events_before(session=session, cutoff=wall_clock(settings.timezone) - KEEP_EVENTS)
 
 
-def start_scheduler(db: Database, settings: Settings, client: WebClient, service=None) -> BackgroundScheduler:
-    """Start the clock job: explicit id, coalesced, one instance at a time, generous misfire grace."""
+def start_scheduler(
+    db: Database, settings: Settings, client: WebClient, outbox: Outbox | None = None
+) -> BackgroundScheduler:
+    """Start the jobs: explicit ids, coalesced, one instance at a time, a misfire grace fit for each."""
     check_zone_data(settings.timezone)
     scheduler = BackgroundScheduler(timezone=settings.timezone)
-    scheduler.add_job(
-        run_pass,
-        clock_trigger(settings),
-        args=(db, settings, client, service),
-        id=JOB_ID,
-        replace_existing=True,
-        coalesce=True,
-        max_instances=1,
-        misfire_grace_time=300,
-    )
-    scheduler.add_job(
-        prune,
-        IntervalTrigger(hours=1, timezone=settings.timezone),
-        args=(db, settings),
-        id=PRUNE_JOB_ID,
-        replace_existing=True,
-        coalesce=True,
-        max_instances=1,
-        misfire_grace_time=3600,
-    )
+    jobs: list[tuple[Callable[..., object], IntervalTrigger, tuple, str, int]] = [
+        (run_pass, clock_trigger(settings), (db, settings, client), JOB_ID, 300),
+        (prune, IntervalTrigger(hours=1, timezone=settings.timezone), (db, settings), PRUNE_JOB_ID, 3600),
+    ]
+    if outbox is not None:
+        every = IntervalTrigger(seconds=REPLY_SECONDS, timezone=settings.timezone)
+        jobs.append((deliver_replies, every, (outbox, settings), REPLIES_JOB_ID, 60))
+    for job, trigger, args, job_id, grace in jobs:
+        scheduler.add_job(
+            job,
+            trigger,
+            args=args,
+            id=job_id,
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=grace,
+        )
     scheduler.start()
     return scheduler

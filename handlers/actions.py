@@ -2,80 +2,85 @@
 
 from __future__ import annotations
 
-from slack_bolt import App
+from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.render import ids
+from bot.slack.service import SlackService
 
 
 def register(app: App) -> None:
-    app.action(ids.MARK_DONE)(
-        lambda ack, body, action, client, respond, slack: _status(ack, body, action, client, respond, slack, "done")
-    )
-    app.action(ids.MARK_IN_PROGRESS)(
-        lambda ack, body, action, client, respond, slack: _status(
-            ack, body, action, client, respond, slack, "in_progress"
-        )
-    )
-    app.action(ids.OPEN_LOG)(open_log)
-    app.action(ids.OPEN_DUE)(open_due)
-    app.action(ids.OPEN_CREATE)(open_create)
-    app.action(ids.SHOW)(show)
-    app.action(ids.MORE)(more)
-    app.action(ids.REPORT)(report)
-    app.action(ids.CHOOSE_DATE)(choose_date)
+    app.action(ids.MARK_DONE)(ack=mark_done, lazy=[show_change])
+    app.action(ids.MARK_IN_PROGRESS)(ack=mark_in_progress, lazy=[show_change])
+    app.action(ids.CHOOSE_DATE)(ack=choose_date, lazy=[show_change])
+    app.action(ids.OPEN_LOG)(ack=_ack, lazy=[open_log])
+    app.action(ids.OPEN_DUE)(ack=_ack, lazy=[open_due])
+    app.action(ids.OPEN_CREATE)(ack=_ack, lazy=[open_create])
+    app.action(ids.SHOW)(ack=_ack, lazy=[show])
+    app.action(ids.MORE)(ack=_ack, lazy=[more])
+    app.action(ids.REPORT)(ack=_ack, lazy=[report])
 
 
-def _status(ack, body, action, client, respond, slack, status: str) -> None:
+def _ack(ack: Ack) -> None:
     ack()
-    message, changed = slack.set_status(client, body, action["value"], status)
+
+
+def mark_done(ack: Ack, body: dict, action: dict, client, context: BoltContext, slack: SlackService) -> None:
+    """Marks the card's commitment done (once per click), then acknowledges."""
+    context["change"] = slack.set_status(client, body, action["value"], "done")
+    ack()
+
+
+def mark_in_progress(ack: Ack, body: dict, action: dict, client, context: BoltContext, slack: SlackService) -> None:
+    context["change"] = slack.set_status(client, body, action["value"], "in_progress")
+    ack()
+
+
+def choose_date(ack: Ack, body: dict, action: dict, client, context: BoltContext, slack: SlackService) -> None:
+    """One reading of an ambiguous deadline, chosen."""
+    context["change"] = slack.choose_date(client, body, action["value"])
+    ack()
+
+
+def show_change(body: dict, client, context: BoltContext, respond: Respond, slack: SlackService) -> None:
+    """After the acknowledgement: the refreshed card where the button was, and the App Home."""
+    change = context.get("change")
+    if change is None:  # a repeated delivery of a click already answered
+        return
+    message, changed = change
     user = body["user"]["id"]
     if body.get("container", {}).get("type") == "view":  # the App Home
-        slack.later(lambda: changed or client.chat_postMessage(channel=user, **message))
+        if not changed:
+            client.chat_postMessage(channel=user, **message)
     else:
-        slack.later(lambda: respond(replace_original=changed, response_type="ephemeral", **message))
-    slack.later(lambda: slack.refresh_home(client, user))
+        respond(replace_original=changed, response_type="ephemeral", **message)
+    slack.refresh_home(client, user)
 
 
-def open_log(ack, body, action, client, slack) -> None:
+def open_log(body: dict, action: dict, client, slack: SlackService) -> None:
     """Opens the "log an update" modal."""
-    ack()
     client.views_open(trigger_id=body["trigger_id"], view=slack.log_modal(client, body, action["value"]))
 
 
-def open_due(ack, body, action, client, slack) -> None:
+def open_due(body: dict, action: dict, client, slack: SlackService) -> None:
     """Opens the deadline modal with a date picker."""
-    ack()
     client.views_open(trigger_id=body["trigger_id"], view=slack.due_modal(client, body, action["value"]))
 
 
-def open_create(ack, body, client, slack) -> None:
+def open_create(body: dict, client, slack: SlackService) -> None:
     """Opens the create-commitment modal."""
-    ack()
     client.views_open(trigger_id=body["trigger_id"], view=slack.create_modal(client, body))
 
 
-def show(ack, body, action, respond, client, slack) -> None:
+def show(body: dict, action: dict, respond: Respond, client, slack: SlackService) -> None:
     """A candidate's card."""
-    ack()
-    message = slack.show(client, body, action["value"])
-    slack.later(lambda: respond(replace_original=False, response_type="ephemeral", **message))
+    respond(replace_original=False, response_type="ephemeral", **slack.show(client, body, action["value"]))
 
 
-def choose_date(ack, body, action, respond, client, slack) -> None:
-    """One reading of an ambiguous deadline, chosen."""
-    ack()
-    message, changed = slack.choose_date(client, body, action["value"])
-    slack.later(lambda: respond(replace_original=changed, response_type="ephemeral", **message))
-
-
-def report(ack, body, client, slack) -> None:
+def report(body: dict, client, slack: SlackService) -> None:
     """The App Home's report button: the Word report arrives in the user's DM."""
-    ack()
-    slack.later(lambda: slack.report_to_user(client, body["user"]["id"]))
+    slack.report_to_user(client, body["user"]["id"])
 
 
-def more(ack, body, action, respond, client, slack) -> None:
+def more(body: dict, action: dict, respond: Respond, client, slack: SlackService) -> None:
     """The next page of a list."""
-    ack()
-    message = slack.more(client, body, action["value"])
-    slack.later(lambda: respond(replace_original=True, **message))
+    respond(replace_original=True, **slack.more(client, body, action["value"]))

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from slack_bolt import App
+from slack_bolt import Ack, App
+
+from bot.slack.service import SlackService
 
 
 def register(app: App) -> None:
-    app.event("app_home_opened")(on_home_opened)
+    app.event("app_home_opened")(ack=_ack, lazy=[on_home_opened])
 
 
-def on_home_opened(event, client, slack) -> None:
+def _ack(ack: Ack) -> None:
+    ack()
+
+
+def on_home_opened(event: dict, client, slack: SlackService) -> None:
     """Publishes the user's App Home when they open it."""
     if event.get("tab", "home") == "home":
-        slack.later(lambda: slack.refresh_home(client, event["user"]))
+        slack.refresh_home(client, event["user"])

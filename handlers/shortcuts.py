@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from slack_bolt import App
+from slack_bolt import Ack, App
 
-from bot.render import ids
+from bot.slack.service import SlackService
 
 
 def register(app: App) -> None:
-    app.shortcut(ids.LOG_MESSAGE_SHORTCUT)(on_log_message)
+    from bot.render import ids
+
+    app.shortcut(ids.LOG_MESSAGE_SHORTCUT)(ack=_ack, lazy=[on_log_message])
 
 
-def on_log_message(ack, body, client, slack) -> None:
-    """Opens the modal that turns the message into an update."""
+def _ack(ack: Ack) -> None:
     ack()
+
+
+def on_log_message(body: dict, client, slack: SlackService) -> None:
+    """Opens the modal that turns the message into an update."""
     client.views_open(trigger_id=body["trigger_id"], view=slack.shortcut_modal(client, body))

@@ -2,30 +2,40 @@
 
 from __future__ import annotations
 
-from slack_bolt import App
+from collections.abc import Callable
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
 
 from bot.render import ids
+from bot.slack.forms import Forms, Result
 
 
 def register(app: App) -> None:
-    app.view(ids.LOG_VIEW)(
-        lambda ack, body, view, client, forms, slack: _finish(ack, slack, *forms.log(client, body, view))
-    )
-    app.view(ids.DUE_VIEW)(
-        lambda ack, body, view, client, forms, slack: _finish(ack, slack, *forms.due(client, body, view))
-    )
-    app.view(ids.CREATE_VIEW)(
-        lambda ack, body, view, client, forms, slack: _finish(ack, slack, *forms.create(client, body, view))
-    )
-    app.view(ids.SHORTCUT_VIEW)(
-        lambda ack, body, view, client, forms, slack: _finish(ack, slack, *forms.shortcut(client, body, view))
-    )
+    for callback_id, save in (
+        (ids.LOG_VIEW, Forms.log),
+        (ids.DUE_VIEW, Forms.due),
+        (ids.CREATE_VIEW, Forms.create),
+        (ids.SHORTCUT_VIEW, Forms.shortcut),
+    ):
+        app.view(callback_id)(ack=_saver(save), lazy=[confirm])
 
 
-def _finish(ack, slack, errors, follow_up) -> None:
-    if errors:
-        ack(response_action="errors", errors=errors)
-        return
-    ack()
-    if follow_up:
-        slack.later(follow_up)
+def _saver(save: Callable[[Forms, WebClient, dict, dict], Result]) -> Callable[..., None]:
+    def submit(ack: Ack, body: dict, view: dict, client, context: BoltContext, forms: Forms) -> None:
+        """Save the form once (a repeated delivery saves nothing), or keep it open with the errors."""
+        errors, follow_up = save(forms, client, body, view)
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        context["follow_up"] = follow_up
+        ack()
+
+    return submit
+
+
+def confirm(context: BoltContext) -> None:
+    """After the acknowledgement: confirm the change to the user and refresh their App Home."""
+    follow_up = context.get("follow_up")
+    if follow_up is not None:
+        follow_up()

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from storage.inserts import insert_ignore
 from storage.models import Delivery
-from storage.queries import insert_ignore
 
 
 def record(

@@ -1,101 +1,121 @@
-"""Inbound request de-duplication: a Slack event is claimed once across retries and replicas."""
+"""Inbound events taken once across retries and replicas, and the replies owed for them."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
+from storage.inserts import insert_ignore
 from storage.models import ProcessedEvent
-from storage.queries import core, held_log, insert_ignore, write_held_log
+
+OWED = ("owed", "apology")  # states in which a message is still to be posted
 
 
-def claim_event(
-    *, session: Session, key: str, now: datetime, lease: timedelta = timedelta(minutes=2)
-) -> tuple[bool, str | None]:
-    """Claim an inbound event inside the caller's transaction.
+def take_event(*, session: Session, key: str, now: datetime) -> bool:
+    """Record an inbound event in the caller's transaction, which also holds its effects.
 
     Args:
-        session: the write session whose transaction also holds the event's effects.
-        key: the event's identity (Slack's ``event_id``, or a trigger/command id).
+        session: the write session.
+        key: the event's identity (Slack's ``event_id``, a command's trigger, a submission's view).
         now: the current instant.
-        lease: after this long, a claim that never replied may be taken over.
 
     Returns:
-        ``(True, None)`` when the event is new: act on it.
-        ``(True, reply)`` when an earlier claim committed its effects and reply but died before
-        sending it: send the stored reply, do not act again. ``(False, None)``: someone else has it.
+        True when the event is new: act on it. False when another delivery recorded it (on PostgreSQL a
+        concurrent one is waited for): do nothing.
     """
-    if insert_ignore(session=session, table=ProcessedEvent, values={"key": key, "claimed_at": now}, keys=["key"]):
-        return True, None
-    # The effects and the reply were committed with the claim; a holder that died before
-    # sending the reply leaves it for whoever retakes the claim once its lease has run out.
-    stale = (
+    return insert_ignore(session=session, table=ProcessedEvent, values={"key": key, "claimed_at": now}, keys=["key"])
+
+
+def owe_reply(
+    *,
+    session: Session,
+    key: str,
+    method: str,
+    arguments: dict[str, Any],
+    user_id: str | None,
+    lang: str,
+    owed: bool = True,
+) -> None:
+    """Keep the reply to a recorded event, as Slack needs it: owed until it is posted, or (``owed=False``,
+    an answer that travelled with the acknowledgement) only for a redelivery to answer again."""
+    session.execute(
         sa.update(ProcessedEvent)
-        .where(
-            col(ProcessedEvent.key) == key,
-            col(ProcessedEvent.replied_at).is_(None),
-            col(ProcessedEvent.claimed_at) < now - lease,
+        .where(col(ProcessedEvent.key) == key)
+        .values(
+            method=method, reply=json.dumps(arguments), user_id=user_id, lang=lang, state="owed" if owed else "done"
         )
-        .values(claimed_at=now)
-        .returning(col(ProcessedEvent.reply))
     )
-    row = session.execute(stale).first()
-    return (True, row[0]) if row is not None else (False, None)
 
 
-def record_event(*, session: Session, key: str, now: datetime, reply: str) -> bool:
-    """Record an event with its reply in the caller's transaction; False when it was already recorded.
+def get_event(*, session: Session, key: str) -> ProcessedEvent | None:
+    return session.get(ProcessedEvent, key)
 
-    Log entries the session holds (``Database.appending``) are written in the same statement, and only
-    when the event is new.
+
+def take_owed(*, session: Session, key: str, now: datetime, lease: timedelta) -> tuple[ProcessedEvent, bool] | None:
+    """Take an owed reply for one attempt at posting it, for ``lease`` (a holder that dies loses it then).
+
+    Returns:
+        The event with its reply, and whether an earlier attempt may have reached Slack (so the thread
+        must be checked first); None when nothing is owed now or another process holds it.
     """
-    values = {"key": key, "claimed_at": now, "reply": reply}
-    if held_log(session):
-        return write_held_log(session=session, table=ProcessedEvent, values=values, keys=["key"])
-    return insert_ignore(session=session, table=ProcessedEvent, values=values, keys=["key"])
+    stmt = select(ProcessedEvent).where(
+        col(ProcessedEvent.key) == key,
+        col(ProcessedEvent.state).in_(OWED),
+        sa.or_(col(ProcessedEvent.lease_until).is_(None), col(ProcessedEvent.lease_until) < now),
+        sa.or_(col(ProcessedEvent.next_attempt_at).is_(None), col(ProcessedEvent.next_attempt_at) <= now),
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    row = session.exec(stmt).first()
+    if row is None:
+        return None
+    suspect = row.lease_until is not None or row.attempts > 0
+    row.lease_until = now + lease
+    session.add(row)
+    return row, suspect
 
 
-def retake_event(*, session: Session, key: str, now: datetime, older_than: datetime) -> bool:
-    """Atomically take over an unsent reply claimed before ``older_than``; False when someone else has."""
+def owed_keys(*, session: Session, now: datetime, limit: int = 100) -> list[str]:
+    """Replies (and apologies) owed whose next attempt is due and that nobody holds."""
     stmt = (
-        sa.update(ProcessedEvent)
+        select(ProcessedEvent.key)
         .where(
-            col(ProcessedEvent.key) == key,
-            col(ProcessedEvent.replied_at).is_(None),
-            col(ProcessedEvent.claimed_at) < older_than,
+            col(ProcessedEvent.state).in_(OWED),
+            sa.or_(col(ProcessedEvent.lease_until).is_(None), col(ProcessedEvent.lease_until) < now),
+            sa.or_(col(ProcessedEvent.next_attempt_at).is_(None), col(ProcessedEvent.next_attempt_at) <= now),
         )
-        .values(claimed_at=now)
-        .returning(col(ProcessedEvent.key))
+        .order_by(col(ProcessedEvent.claimed_at))
+        .limit(limit)
     )
-    return session.execute(stmt).first() is not None
+    return list(session.exec(stmt))
 
 
-_MARK_REPLIED = (
-    sa.update(ProcessedEvent.__table__)  # type: ignore[attr-defined]
-    .where(ProcessedEvent.__table__.c.key == sa.bindparam("k"))  # type: ignore[attr-defined]
-    .values(replied_at=sa.bindparam("now"))
-)
+def settle(*, session: Session, key: str, now: datetime, state: str, error: str | None = None) -> None:
+    """Mark a reply posted (``done``), given up (``apology`` owed next, or ``lost``)."""
+    values: dict[str, Any] = {"state": state, "lease_until": None, "next_attempt_at": None, "attempts": 0}
+    if state in ("done", "lost"):
+        values["replied_at"] = now
+    if error is not None:
+        values["last_error"] = error[:500]
+    session.execute(sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key).values(**values))
 
 
-def mark_replied(*, session: Session, key: str, now: datetime) -> None:
-    core(session).execute(_MARK_REPLIED, {"k": key, "now": now})
+def retry_at(*, session: Session, key: str, at: datetime, error: str) -> None:
+    """Leave a reply owed after a failed attempt, to be tried again at ``at``."""
+    session.execute(
+        sa.update(ProcessedEvent)
+        .where(col(ProcessedEvent.key) == key)
+        .values(attempts=ProcessedEvent.attempts + 1, next_attempt_at=at, lease_until=None, last_error=error[:500])
+    )
 
 
 def forget_events_before(*, session: Session, cutoff: datetime) -> int:
-    result = session.execute(sa.delete(ProcessedEvent).where(col(ProcessedEvent.claimed_at) < cutoff))
-    return int(getattr(result, "rowcount", 0))
-
-
-def unsent(*, session: Session, older_than: datetime, newer_than: datetime) -> list[tuple[str, str]]:
-    """Replies committed with their event but never marked sent: (key, stored reply)."""
-    from sqlmodel import select
-
-    stmt = select(ProcessedEvent.key, ProcessedEvent.reply).where(
-        col(ProcessedEvent.replied_at).is_(None),
-        col(ProcessedEvent.reply).is_not(None),
-        col(ProcessedEvent.claimed_at) < older_than,
-        col(ProcessedEvent.claimed_at) > newer_than,
+    """Drop settled events recorded before ``cutoff`` (Slack retries within minutes)."""
+    stmt = sa.delete(ProcessedEvent).where(
+        col(ProcessedEvent.claimed_at) < cutoff, col(ProcessedEvent.state).not_in(OWED)
     )
-    return [(k, r) for k, r in session.exec(stmt) if r]
+    return int(getattr(session.execute(stmt), "rowcount", 0))

@@ -80,7 +80,6 @@ class Commitment(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_ts(nullable=False))
     updated_at: datetime = Field(sa_column=_ts(nullable=False))
     closed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-    version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # bumped when its columns or areas change
 
 
 class CommitmentArea(SQLModel, table=True):
@@ -119,12 +118,29 @@ class MemberArea(SQLModel, table=True):
 
 
 class ProcessedEvent(SQLModel, table=True):
-    """A Slack event (or other inbound request) claimed once across retries and replicas."""
+    """A Slack event (or other inbound request) taken once across retries and replicas, with the reply owed
+    for it: what Slack needs to post it (``method`` and its arguments in ``reply``), until Slack has it."""
 
     key: str = Field(primary_key=True, max_length=200)
     claimed_at: datetime = Field(sa_column=_ts(nullable=False))
+    method: str | None = Field(default=None, max_length=40)  # chat.postMessage | chat.postEphemeral | report
+    reply: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))  # JSON arguments
+    user_id: str | None = Field(default=None, max_length=32)
+    lang: str = Field(default="es", max_length=8)
+    state: str = Field(default="done", max_length=16, index=True)  # owed | apology | done | lost
+    attempts: int = 0
+    next_attempt_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    lease_until: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     replied_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-    reply: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    last_error: str | None = Field(default=None, max_length=500)
+
+
+class Question(SQLModel, table=True):
+    """What the bot asked a user and waits for (which date did you mean?): any replica may take the answer."""
+
+    user_id: str = Field(primary_key=True, max_length=32)
+    request: str = Field(sa_column=sa.Column(sa.Text, nullable=False))  # JSON of the request asked about
+    expires_at: datetime = Field(sa_column=_ts(nullable=False))
 
 
 class Delivery(SQLModel, table=True):

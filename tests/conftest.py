@@ -43,7 +43,7 @@ def _pg_engine():
 def _reset_pg(engine) -> None:
     from sqlmodel import Session
 
-    from storage.queries import seed_default_areas
+    from storage.areas import seed_default_areas
 
     names = [t for t in sa.inspect(engine).get_table_names() if t != "alembic_version"]
     with engine.begin() as conn:

@@ -40,11 +40,11 @@ def session_add(ctx: Context, args) -> int:
 def session_list(ctx: Context, args) -> int:
     from bot import registry
     from bot.render.text import when_text
-    from storage import queries as q
+    from storage import meetings as meetings_db
 
     with ctx.db.read() as session:
         sc = registry.scope(session=session, commission=ctx.commission, now=ctx.now)
-        meetings = q.list_meetings(session=session, commission_id=sc.commission_id)
+        meetings = meetings_db.list_meetings(session=session, commission_id=sc.commission_id)
     if not meetings:
         print(t("cli.no_sessions", ctx.lang))
     for m in meetings:
@@ -71,10 +71,10 @@ def area_add(ctx: Context, args) -> int:
 
 
 def area_list(ctx: Context, args) -> int:
-    from storage import queries as q
+    from storage import areas as areas_db
 
     with ctx.db.read() as session:
-        for a in q.list_areas(session=session):
+        for a in areas_db.list_areas(session=session):
             print("\t".join([a.acronym, a.name, ", ".join(a.alias_list), a.channel_id or ""]).rstrip())
     return 0
 
@@ -100,10 +100,10 @@ def member_add(ctx: Context, args) -> int:
 
 
 def member_list(ctx: Context, args) -> int:
-    from storage import queries as q
+    from storage import members as members_db
 
     with ctx.db.read() as session:
-        members = q.list_members(session=session)
+        members = members_db.list_members(session=session)
     if not members:
         print(t("cli.no_members", ctx.lang))
     for m, areas in members:

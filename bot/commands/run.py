@@ -25,14 +25,13 @@ def run(ctx: Context, args) -> int:
         raise UsageError("SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)")
     if settings.writers is None:
         logger.warning("BOT_WRITERS is unset: every member of the workspace may change the registry")
-    from bot.app import build_app, ready_to_serve
+    from bot.app import build_app
     from bot.nlu.dates import warm_up
     from bot.scheduler import start_scheduler
 
     warm_up(ctx.now)
     app, service = build_app(settings, ctx.db)
-    ready_to_serve(service, ctx.db)
-    scheduler = start_scheduler(ctx.db, settings, app.client, service)
+    scheduler = start_scheduler(ctx.db, settings, service.outbox.client, service.outbox)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
@@ -43,7 +42,6 @@ def run(ctx: Context, args) -> int:
             _http(app, settings.port, stop)
     finally:
         scheduler.shutdown(wait=False)
-        service.outbox.close()
     return 0
 
 

@@ -10,7 +10,7 @@ from bot.render import digest as render
 from bot.schedule.occurrences import previous_digest
 from bot.schedule.snapshot import Snapshot, take
 from bot.settings import Settings
-from storage import queries as q
+from storage import meetings as meetings_db
 from storage.db import Database
 
 
@@ -66,5 +66,5 @@ class Composer:
 
     def _meeting(self, meeting_id: int):
         with self.db.read() as session:
-            found = q.meetings_by_ids(session=session, ids=[meeting_id])
+            found = meetings_db.meetings_by_ids(session=session, ids=[meeting_id])
         return registry.meeting_view(found[meeting_id])

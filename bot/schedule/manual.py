@@ -11,7 +11,7 @@ from bot.schedule.compose import Composer
 from bot.schedule.occurrences import Occurrence
 from bot.schedule.tick import TickReport, deliver_now
 from bot.settings import Settings
-from storage import queries as q
+from storage import areas as areas_db
 from storage.db import Database
 
 
@@ -19,7 +19,7 @@ def digest_occurrences(db: Database, settings: Settings, now: datetime) -> list[
     stamp = f"manual-{now.isoformat()}"
     found = [Occurrence("digest", channel, stamp, now) for channel in settings.digest_channels]
     with db.read() as session:
-        for area in q.list_areas(session=session):
+        for area in areas_db.list_areas(session=session):
             if area.channel_id:
                 found.append(Occurrence("area_digest", area.channel_id, f"{stamp}/{area.acronym}", now))
     return found

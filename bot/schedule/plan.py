@@ -9,7 +9,10 @@ from sqlmodel import Session
 from bot.registry import Scope
 from bot.schedule.occurrences import Occurrence, digest_due, nudge_due, reminder_due
 from bot.settings import Settings
-from storage import queries as q
+from storage import areas as areas_db
+from storage import commitments as commitments_db
+from storage import meetings as meetings_db
+from storage import members as members_db
 
 
 def occurrences(*, session: Session, sc: Scope, settings: Settings) -> list[Occurrence]:
@@ -20,7 +23,7 @@ def occurrences(*, session: Session, sc: Scope, settings: Settings) -> list[Occu
 def _digests(session: Session, sc: Scope, settings: Settings) -> list[Occurrence]:
     nominal, due = digest_due(sc.now, settings.digest_schedule, settings.timezone)
     found = [Occurrence("digest", channel, nominal.isoformat(), due) for channel in settings.digest_channels]
-    for area in q.list_areas(session=session):
+    for area in areas_db.list_areas(session=session):
         if area.channel_id:
             found.append(
                 Occurrence(
@@ -32,7 +35,7 @@ def _digests(session: Session, sc: Scope, settings: Settings) -> list[Occurrence
 
 def _reminders(session: Session, sc: Scope, settings: Settings) -> list[Occurrence]:
     lead, window = settings.reminder_lead, settings.catchup_window
-    meetings = q.meetings_between(
+    meetings = meetings_db.meetings_between(
         session=session, commission_id=sc.commission_id, start=sc.now - window, end=sc.now + lead
     )
     found: list[Occurrence] = []
@@ -51,11 +54,15 @@ def _reminders(session: Session, sc: Scope, settings: Settings) -> list[Occurren
 
 
 def _members_with_open_items(session: Session, sc: Scope) -> list[str]:
-    by_area = q.members_by_area(session=session)
+    by_area = members_db.members_by_area(session=session)
     if not by_area:
         return []
-    rows = q.find_commitments(session=session, commission_id=sc.commission_id, statuses=["pending", "in_progress"])
-    areas = q.areas_of(session=session, commitment_ids=[c.id for c in rows if c.id], commission_id=sc.commission_id)
+    rows = commitments_db.find_commitments(
+        session=session, commission_id=sc.commission_id, statuses=["pending", "in_progress"]
+    )
+    areas = areas_db.areas_of(
+        session=session, commitment_ids=[c.id for c in rows if c.id], commission_id=sc.commission_id
+    )
     owed = {a for acronyms in areas.values() for a in acronyms}
     return sorted({user for area, users in by_area.items() if area in owed for user in users})
 
@@ -65,7 +72,7 @@ def _nudges(session: Session, sc: Scope, settings: Settings) -> list[Occurrence]
     window = settings.catchup_window
     clock = time(settings.digest_schedule.hour, settings.digest_schedule.minute)
     first = sc.today - timedelta(days=1 + max(window.days, 0) + 1)
-    rows = q.find_commitments(
+    rows = commitments_db.find_commitments(
         session=session,
         commission_id=sc.commission_id,
         statuses=["pending", "in_progress"],
@@ -74,8 +81,10 @@ def _nudges(session: Session, sc: Scope, settings: Settings) -> list[Occurrence]
     )
     if not rows:
         return []
-    areas = q.areas_of(session=session, commitment_ids=[c.id for c in rows if c.id], commission_id=sc.commission_id)
-    by_area = q.members_by_area(session=session)
+    areas = areas_db.areas_of(
+        session=session, commitment_ids=[c.id for c in rows if c.id], commission_id=sc.commission_id
+    )
+    by_area = members_db.members_by_area(session=session)
     found = []
     for c in rows:
         assert c.due_date is not None and c.id is not None

@@ -9,7 +9,8 @@ from sqlmodel import Session
 
 from bot import registry
 from bot.model import Filters, Item, MeetingView
-from storage import queries as q
+from storage import commitments as commitments_db
+from storage import members as members_db
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,13 @@ def take(*, session: Session, sc: registry.Scope, closed_since: datetime | None)
     open_items = registry.list_items(session=session, sc=sc, filters=Filters(status="open"))
     closed: list[Item] = []
     if closed_since is not None:
-        rows = q.find_commitments(session=session, commission_id=sc.commission_id, closed_since=closed_since)
+        rows = commitments_db.find_commitments(
+            session=session, commission_id=sc.commission_id, closed_since=closed_since
+        )
         closed = registry.build_items(session=session, sc=sc, commitments=rows)
     return Snapshot(
         open_items=tuple(open_items),
         closed_since=tuple(closed),
         meeting=registry.next_meeting(session=session, sc=sc),
-        members=q.members_by_area(session=session),
+        members=members_db.members_by_area(session=session),
     )

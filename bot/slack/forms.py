@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -39,10 +40,14 @@ Result = tuple[dict | None, Callable[[], None] | None]
 
 class Forms:
     """One method per modal; each returns ``({block_id: message}, None)`` when refused, or
-    ``(None, follow_up)`` when saved, ``follow_up`` confirming to the user off the request thread."""
+    ``(None, follow_up)`` when saved, ``follow_up`` confirming to the user after the acknowledgement
+    (``(None, None)`` for a submission already saved once)."""
 
     def __init__(self, slack: SlackService):
         self.slack = slack
+
+    def __deepcopy__(self, memo: dict) -> Forms:
+        return self  # shared, like the service it wraps (Bolt copies the context for lazy listeners)
 
     def log(self, client: WebClient, body: dict, view: dict) -> Result:
         meta = json.loads(view.get("private_metadata") or "{}")
@@ -69,7 +74,7 @@ class Forms:
 
     def create(self, client: WebClient, body: dict, view: dict) -> Result:
         meta = json.loads(view.get("private_metadata") or "{}")
-        lang = self.slack.people.lang(client, body["user"]["id"])
+        lang = self.slack.people.lang(body["user"]["id"])
         raw_code = _text(view, ids.CODE_BLOCK, ids.CODE_INPUT)
         code = normalize_code(raw_code) if raw_code else None
         if raw_code and code is None:
@@ -89,7 +94,7 @@ class Forms:
 
     def shortcut(self, client: WebClient, body: dict, view: dict) -> Result:
         meta = json.loads(view.get("private_metadata") or "{}")
-        lang = self.slack.people.lang(client, body["user"]["id"])
+        lang = self.slack.people.lang(body["user"]["id"])
         picked = (_value(view, ids.PICK_BLOCK, ids.PICK_INPUT).get("selected_option") or {}).get("value")
         typed = _text(view, ids.CODE_BLOCK, ids.CODE_INPUT)
         code = picked or (normalize_code(typed) if typed else None)
@@ -118,7 +123,10 @@ class Forms:
     ) -> Result:
         user = body["user"]["id"]
         actor = self.slack.actor(client, user, source=source or f"slack:{meta.get('channel', 'home')}/modal")
-        outcome = self.slack.conversation.act(request, actor, self.slack.clock())
+        key = submission_key(body.get("view") or {})
+        outcome = self.slack.conversation.act_once(key, request, actor, self.slack.clock())
+        if outcome is None:
+            return None, None
         if isinstance(outcome, Notice) or not hasattr(outcome, "item"):
             return self._errors(outcome, actor.lang, block, code_block), None
 
@@ -144,3 +152,9 @@ class Forms:
                 client.chat_postMessage(channel=user, **message)
         except (SlackApiError, OSError) as exc:
             logger.warning("confirmation to %s failed: %s", user, exc)
+
+
+def submission_key(view: dict) -> str:
+    """A modal submission's identity: the same view with the same values delivered again is one submission."""
+    values = json.dumps(view.get("state", {}).get("values", {}), sort_keys=True)
+    return f"view:{view.get('id', '')}:{hashlib.sha256(values.encode()).hexdigest()[:32]}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -15,51 +17,71 @@ from bot.settings import Settings
 logger = logging.getLogger(__name__)
 
 
-class People:
-    """Caches ``users.info`` locales and ``usergroups.users.list`` memberships for a few minutes."""
+RETRY_FAILED = 30.0  # seconds before a failed lookup is tried again
 
-    def __init__(self, settings: Settings, ttl: float = 300.0):
+
+class _Unknown(Exception):
+    def __init__(self, fallback: Any):
+        super().__init__("lookup failed")
+        self.fallback = fallback
+
+
+class People:
+    """Caches ``users.info`` locales and ``usergroups.users.list`` memberships for a few minutes.
+
+    They are asked for on the way to an acknowledgement, so through ``lookup``, a client with a short
+    timeout: when Slack is slow the default language (or no group) is used, and asked again next time.
+    """
+
+    def __init__(self, settings: Settings, lookup: WebClient, ttl: float = 300.0):
         self.settings = settings
+        self.lookup = lookup
         self.ttl = ttl
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[float, object]] = {}
 
-    def _cached(self, key: str, load):
+    def _cached(self, key: str, load: Callable[[], Any]) -> Any:
+        """A fresh cached value, else ``load()``; a failed load answers its fallback without caching it."""
         with self._lock:
             hit = self._cache.get(key)
             if hit and time.monotonic() - hit[0] < self.ttl:
                 return hit[1]
-        value = load()
+        try:
+            value = load()
+        except _Unknown as unknown:  # remembered briefly: a slow Slack is not asked on every event
+            with self._lock:
+                self._cache[key] = (time.monotonic() - self.ttl + RETRY_FAILED, unknown.fallback)
+            return unknown.fallback
         with self._lock:
             self._cache[key] = (time.monotonic(), value)
         return value
 
-    def lang(self, client: WebClient, user_id: str, hint: str | None = None) -> str:
+    def lang(self, user_id: str, hint: str | None = None) -> str:
         """The user's language: the locale Slack knows, else ``BOT_LANGUAGE``."""
         if hint:
             return pick_language(hint, default=self.settings.language)
 
         def load() -> str:
             try:
-                user = client.users_info(user=user_id, include_locale=True).get("user") or {}
+                user = self.lookup.users_info(user=user_id, include_locale=True).get("user") or {}
             except (SlackApiError, OSError) as exc:
                 logger.warning("users.info failed for %s: %s", user_id, exc)
-                return self.settings.language
+                raise _Unknown(self.settings.language) from exc
             return pick_language(user.get("locale"), default=self.settings.language)
 
         return str(self._cached(f"lang:{user_id}", load))
 
-    def groups(self, client: WebClient, user_id: str) -> tuple[str, ...]:
+    def groups(self, user_id: str) -> tuple[str, ...]:
         """The user groups named in ``BOT_WRITERS`` that the user belongs to."""
         wanted = sorted(w for w in (self.settings.writers or ()) if w.startswith("S"))
-        return tuple(g for g in wanted if user_id in self._members(client, g))
+        return tuple(g for g in wanted if user_id in self._members(g))
 
-    def _members(self, client: WebClient, group: str) -> frozenset[str]:
+    def _members(self, group: str) -> frozenset[str]:
         def load() -> frozenset[str]:
             try:
-                return frozenset(client.usergroups_users_list(usergroup=group).get("users") or [])
+                return frozenset(self.lookup.usergroups_users_list(usergroup=group).get("users") or [])
             except (SlackApiError, OSError) as exc:
                 logger.warning("usergroups.users.list failed for %s: %s", group, exc)
-                return frozenset()
+                raise _Unknown(frozenset()) from exc
 
         return self._cached(f"group:{group}", load)

@@ -8,19 +8,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import directory, registry
 from bot.conversation import Actor, Conversation
-from bot.model import Filters, Listed, Notice, Outcome, ReportRequested
+from bot.model import Filters, Listed, Notice, Outcome, Reply, ReportRequested
 from bot.nlu import Request
 from bot.render import blocks
 from bot.render import views as view_render
 from bot.settings import Settings
-from bot.slack.outbox import Outbox, upload_report
+from bot.slack.outbox import Outbox
 from bot.slack.people import People
+from bot.slack.upload import upload_report
 
 logger = logging.getLogger(__name__)
 _LEADING_MENTION = re.compile(r"^\s*<@[A-Z0-9]+(?:\|[^>]*)?>")
@@ -46,80 +48,81 @@ class SlackService:
     outbox: Outbox
     clock: Callable[[], datetime]
 
+    def __deepcopy__(self, memo: dict) -> SlackService:
+        return self  # one service for the process: Bolt's lazy listeners get it as it is, not a copy
+
     @property
-    def tz(self):
+    def tz(self) -> ZoneInfo:
         return self.settings.timezone
 
     def actor(self, client: WebClient, user_id: str, source: str = "", locale: str | None = None) -> Actor:
-        groups = self.people.groups(client, user_id) if self.settings.writers else ()
-        return Actor(user_id=user_id, groups=groups, source=source, lang=self.people.lang(client, user_id, locale))
+        groups = self.people.groups(user_id) if self.settings.writers else ()
+        return Actor(user_id=user_id, groups=groups, source=source, lang=self.people.lang(user_id, locale))
 
     def render(self, outcome: Outcome, lang: str, *, buttons: bool = True) -> dict:
         return blocks.message(outcome, self.tz, lang, buttons=buttons)
 
-    def warm_up(self) -> None:
-        """Pay the first-time costs of the hot path before the first event (see ``Conversation.rehearse``)."""
-        self.conversation.rehearse(self.clock(), lambda outcome: json.dumps(self.render(outcome, "es")))
-
     # --- mentions and direct messages ------------------------------------------------------------
 
-    def on_message(self, client: WebClient, body: dict, event: dict) -> None:
-        """Answer a mention (in its thread) or a DM, once per Slack event however often it is delivered."""
+    def take_message(self, client: WebClient, body: dict, event: dict) -> None:
+        """Act on a mention or DM once per Slack event, keeping the reply it is owed (before the ack)."""
         user, channel = event.get("user"), event.get("channel")
         if not user or not channel or event.get("bot_id"):
             return
         thread = event.get("thread_ts") or (event.get("ts") if event.get("type") == "app_mention" else None)
         actor = self.actor(client, user, source=f"slack:{channel}/{event.get('ts', '')}")
         bot_user = ((body.get("authorizations") or [{}])[0] or {}).get("user_id")
-        text = from_slack(event.get("text") or "", bot_user)
-        key = f"event:{body.get('event_id') or event.get('client_msg_id') or channel + event.get('ts', '')}"
+        in_thread = {"thread_ts": thread} if thread else {}
 
-        def render(outcome: Outcome) -> str:
+        def render(outcome: Outcome) -> Reply:
             if isinstance(outcome, ReportRequested):
-                args = {"channel": channel, **({"thread_ts": thread} if thread else {})}
-                return json.dumps({"method": "report.upload", "args": args, "user": user, "lang": actor.lang})
+                return Reply("report", {"channel": channel, **in_thread}, user, actor.lang)
             message = self.render(outcome, actor.lang)
             if isinstance(outcome, Notice) and outcome.key == "not_writer":
-                args = {"channel": channel, "user": user, **message}
-                return json.dumps({"method": "chat.postEphemeral", "args": args, "lang": actor.lang})
-            args = {"channel": channel, **({"thread_ts": thread} if thread else {}), **message}
-            return json.dumps({"method": "chat.postMessage", "args": args, "user": user, "lang": actor.lang})
+                return Reply("chat.postEphemeral", {"channel": channel, "user": user, **message}, user, actor.lang)
+            return Reply("chat.postMessage", {"channel": channel, **in_thread, **message}, user, actor.lang)
 
-        payload = self.conversation.reply_once(key, text, actor, self.clock(), render)
-        if payload is not None:
-            self.outbox.send(key, payload, actor.lang)
+        text = from_slack(event.get("text") or "", bot_user)
+        self.conversation.reply_once(message_key(body, event), text, actor, self.clock(), render)
+
+    def send_reply(self, body: dict, event: dict) -> None:
+        """Post the reply owed for a mention or DM (after the ack); a redelivery retries an unsent one."""
+        self.outbox.deliver(message_key(body, event), self.clock())
 
     # --- the slash command ----------------------------------------------------------------------
 
     def on_command(self, client: WebClient, body: dict) -> dict:
-        """The ephemeral answer to ``/compromisos …`` (returned as the acknowledgement)."""
+        """The ephemeral answer to ``/compromisos …`` (returned with the acknowledgement)."""
         user, text = body.get("user_id", ""), body.get("text") or ""
         actor = self.actor(client, user, source=f"slack:{body.get('channel_id', '')}/command")
         key = f"command:{body.get('trigger_id') or user + text}"
-        payload = self.conversation.reply_once(
-            key, text or "ayuda", actor, self.clock(), lambda o: json.dumps(self.render(o, actor.lang))
-        )
-        self.conversation.sent(key, self.clock())
-        message = json.loads(payload) if payload else self.render(Notice("busy"), actor.lang)
+
+        def render(outcome: Outcome) -> Reply:
+            return Reply("command", self.render(outcome, actor.lang), user, actor.lang, owed=False)
+
+        self.conversation.reply_once(key, text or "ayuda", actor, self.clock(), render)
+        stored = self.conversation.stored_reply(key)
+        message = stored.arguments if stored else self.render(Notice("busy"), actor.lang)
         return {"response_type": "ephemeral", **message}
 
     # --- buttons ---------------------------------------------------------------------------------
 
-    def set_status(self, client: WebClient, body: dict, code: str, status: str) -> tuple[dict, bool]:
-        """A status button: the refreshed card, and whether it changed anything."""
+    def set_status(self, client: WebClient, body: dict, code: str, status: str) -> tuple[dict, bool] | None:
+        """A status button: the refreshed card, and whether it changed anything (None: a repeated click)."""
         actor = self.actor(client, body["user"]["id"], source=_source(body))
-        outcome = self.conversation.act(Request(intent="set_status", code=code, status=status), actor, self.clock())
-        return self.render(outcome, actor.lang), not isinstance(outcome, Notice)
+        request = Request(intent="set_status", code=code, status=status)
+        outcome = self.conversation.act_once(click_key(body), request, actor, self.clock())
+        return None if outcome is None else (self.render(outcome, actor.lang), not isinstance(outcome, Notice))
 
-    def choose_date(self, client: WebClient, body: dict, value: str) -> tuple[dict, bool]:
-        """The user picked one reading of an ambiguous deadline."""
+    def choose_date(self, client: WebClient, body: dict, value: str) -> tuple[dict, bool] | None:
+        """The user picked one reading of an ambiguous deadline (None: a repeated click)."""
         data = json.loads(value)
         actor = self.actor(client, body["user"]["id"], source=_source(body))
         request = Request(
             intent="set_due", code=data["code"], date=date.fromisoformat(data["date"]), date_precision="day"
         )
-        outcome = self.conversation.act(request, actor, self.clock())
-        return self.render(outcome, actor.lang), not isinstance(outcome, Notice)
+        outcome = self.conversation.act_once(click_key(body), request, actor, self.clock())
+        return None if outcome is None else (self.render(outcome, actor.lang), not isinstance(outcome, Notice))
 
     def show(self, client: WebClient, body: dict, code: str) -> dict:
         actor = self.actor(client, body["user"]["id"])
@@ -149,18 +152,18 @@ class SlackService:
     # --- modals ----------------------------------------------------------------------------------
 
     def log_modal(self, client: WebClient, body: dict, code: str) -> dict:
-        lang = self.people.lang(client, body["user"]["id"])
+        lang = self.people.lang(body["user"]["id"])
         item = self._item(code)
         return view_render.log_modal(code, item.text if item else "", lang, _where(body))
 
     def due_modal(self, client: WebClient, body: dict, code: str) -> dict:
-        lang = self.people.lang(client, body["user"]["id"])
+        lang = self.people.lang(body["user"]["id"])
         item = self._item(code)
         current = item.due.date if item and item.due else None
         return view_render.due_modal(code, item.text if item else "", current, self.clock().date(), lang, _where(body))
 
     def create_modal(self, client: WebClient, body: dict) -> dict:
-        lang = self.people.lang(client, body["user"]["id"])
+        lang = self.people.lang(body["user"]["id"])
         areas = self.conversation.read(
             lambda s, sc: [(a.acronym, a.name) for a in directory.catalog(session=s).areas], self.clock()
         )
@@ -168,7 +171,7 @@ class SlackService:
 
     def shortcut_modal(self, client: WebClient, body: dict) -> dict:
         """ "Registrar como avance": pick the commitment; the message's text and permalink become the update."""
-        lang = self.people.lang(client, body["user"]["id"])
+        lang = self.people.lang(body["user"]["id"])
         channel, ts = body.get("channel", {}).get("id", ""), body.get("message_ts") or body.get("message", {}).get("ts")
         link = client.chat_getPermalink(channel=channel, message_ts=ts).get("permalink", "")
         items = self.conversation.read(
@@ -184,7 +187,7 @@ class SlackService:
 
     def home(self, client: WebClient, user_id: str) -> dict:
         """The App Home view for a user: their areas' open items, overdue first, and the next session."""
-        lang, now = self.people.lang(client, user_id), self.clock()
+        lang, now = self.people.lang(user_id), self.clock()
 
         def gather(session, sc) -> view_render.Home:
             areas = directory.member_areas(session=session, user_id=user_id)
@@ -207,7 +210,7 @@ class SlackService:
     def report_to_user(self, client: WebClient, user_id: str) -> None:
         """The App Home button: the report goes to the user's direct messages with the bot."""
         opened: dict = client.conversations_open(users=user_id).get("channel") or {}
-        self.upload_report(client, str(opened.get("id", user_id)), self.people.lang(client, user_id))
+        self.upload_report(client, str(opened.get("id", user_id)), self.people.lang(user_id))
 
     def publish_home(self, client: WebClient, user_id: str) -> None:
         client.views_publish(user_id=user_id, view=self.home(client, user_id))
@@ -219,16 +222,18 @@ class SlackService:
         except (SlackApiError, OSError) as exc:
             logger.warning("App Home refresh for %s failed: %s", user_id, exc)
 
-    def later(self, fn: Callable[[], object]) -> None:
-        """Run Slack calls that need not delay the acknowledgement off the request thread."""
-        self.outbox.track(self.outbox.pool.submit(_logged, fn))
+
+def message_key(body: dict, event: dict) -> str:
+    """A mention's or DM's identity across Slack's retries (the same for every delivery)."""
+    return (
+        f"event:{body.get('event_id') or event.get('client_msg_id') or event.get('channel', '') + event.get('ts', '')}"
+    )
 
 
-def _logged(fn: Callable[[], object]) -> None:
-    try:
-        fn()
-    except Exception:
-        logger.exception("follow-up Slack call failed")
+def click_key(body: dict) -> str:
+    """A button click's identity: the same payload delivered twice is one click."""
+    action = (body.get("actions") or [{}])[0]
+    return f"click:{body.get('user', {}).get('id', '')}:{action.get('action_id', '')}:{action.get('action_ts', '')}"
 
 
 def _where(body: dict) -> dict:

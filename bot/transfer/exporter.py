@@ -13,7 +13,10 @@ from sqlmodel import Session
 from bot import registry
 from bot.i18n import status_label
 from bot.transfer.tables import COLUMNS
-from storage import queries as q
+from storage import areas as areas_db
+from storage import commitments as commitments_db
+from storage import log as log_db
+from storage import meetings as meetings_db
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,12 @@ class RegistryRow:
 
 def registry_rows(*, session: Session, sc: registry.Scope, tz: ZoneInfo) -> list[RegistryRow]:
     """Every commitment of the commission with its first note, in code order, in a fixed number of statements."""
-    commitments = q.find_commitments(session=session, commission_id=sc.commission_id)
+    commitments = commitments_db.find_commitments(session=session, commission_id=sc.commission_id)
     commitments.sort(key=lambda c: (c.year, c.number))
-    areas = q.areas_of(session=session, commitment_ids=None, commission_id=sc.commission_id)
-    meetings = q.meetings_by_ids(session=session, ids=[c.origin_id for c in commitments if c.origin_id])
+    areas = areas_db.areas_of(session=session, commitment_ids=None, commission_id=sc.commission_id)
+    meetings = meetings_db.meetings_by_ids(session=session, ids=[c.origin_id for c in commitments if c.origin_id])
     first_note: dict[int, str] = {}
-    for u in q.all_updates(session=session, commission_id=sc.commission_id):
+    for u in log_db.all_updates(session=session, commission_id=sc.commission_id):
         if u.kind in ("note", "import") and u.commitment_id not in first_note:
             first_note[u.commitment_id] = u.text
     rows = []

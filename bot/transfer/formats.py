@@ -23,11 +23,14 @@ def render_export(
         if fmt == "xlsx":
             from bot.transfer.exporter import registry_rows
             from bot.transfer.xlsx import to_xlsx
-            from storage import queries as q
+            from storage import commitments as commitments_db
+            from storage import log as log_db
 
             rows = registry_rows(session=session, sc=sc, tz=tz)
-            log = q.all_updates(session=session, commission_id=sc.commission_id)
-            codes = {c.id: c.code for c in q.find_commitments(session=session, commission_id=sc.commission_id)}
+            log = log_db.all_updates(session=session, commission_id=sc.commission_id)
+            codes = {
+                c.id: c.code for c in commitments_db.find_commitments(session=session, commission_id=sc.commission_id)
+            }
             return to_xlsx(rows, [(codes.get(u.commitment_id, ""), u) for u in log], tz, lang)
         report = build_report(
             session=session, sc=sc, commission=commission, tz=tz, since=since or default_since(session=session, sc=sc)

@@ -17,7 +17,10 @@ from bot.i18n import t
 from bot.model import Due
 from bot.nlu.areas import AreaCatalog
 from bot.transfer.tables import REQUIRED, Cell, Table, read_log, read_table
-from storage import queries as q
+from storage import areas as areas_db
+from storage import commitments as commitments_db
+from storage import log as log_db
+from storage import meetings as meetings_db
 from storage.db import Database
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
@@ -202,7 +205,9 @@ def _apply(
 ) -> bool:
     """Create or update one commitment; True when it was created."""
     origin_id = _origin(session, sc, row, tz, report, lang)
-    existing = q.get_commitment(session=session, commission_id=sc.commission_id, code=row.code, for_update=True)
+    existing = commitments_db.get_commitment(
+        session=session, commission_id=sc.commission_id, code=row.code, for_update=True
+    )
     source = f"import:{row.number}"
     if existing is None:
         c = registry.create(
@@ -224,9 +229,9 @@ def _apply(
         report.updated += 1
     if row.notes and not with_log:
         assert c.id is not None
-        known = {u.text for u in q.updates_for(session=session, commitment_id=c.id)}
+        known = {u.text for u in log_db.updates_for(session=session, commitment_id=c.id)}
         if row.notes not in known:
-            q.add_update(
+            log_db.add_update(
                 session=session, commitment=c, text=row.notes, author=author, now=sc.now, source=source, kind="import"
             )
     return existing is None
@@ -241,20 +246,20 @@ def restore_log(session: Session, sc: registry.Scope, log: list[dict], tz: ZoneI
         if code:
             by_code.setdefault(code, []).append(entry)
     for code, entries in by_code.items():
-        c = q.get_commitment(session=session, commission_id=sc.commission_id, code=code)
+        c = commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code)
         if c is None or c.id is None:
             continue
         if code in created:
-            q.delete_updates(session=session, commitment_id=c.id)
+            log_db.delete_updates(session=session, commitment_id=c.id)
         # Excel keeps milliseconds, so entries are compared to the millisecond.
-        known = {(_ms(u.at), u.kind, u.text) for u in q.updates_for(session=session, commitment_id=c.id)}
+        known = {(_ms(u.at), u.kind, u.text) for u in log_db.updates_for(session=session, commitment_id=c.id)}
         for e in entries:
             at = e.get("at")
             when = at.replace(tzinfo=tz) if isinstance(at, datetime) else sc.now
             kind, text = _text(e.get("kind")) or "note", _text(e.get("text"))
             if (_ms(when), kind, text) in known:
                 continue
-            q.add_update(
+            log_db.add_update(
                 session=session,
                 commitment=c,
                 text=text,
@@ -287,13 +292,13 @@ def _update_existing(
         changes["due_date"], changes["due_kind"] = (row.due.date, row.due.kind) if row.due else (None, None)
     changes = {name: value for name, value in changes.items() if getattr(c, name) != value}
     if changes:
-        c = q.change_commitment(session=session, commitment=c, now=sc.now, **changes)
+        c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **changes)
     if row.says("status"):
         registry.set_status(session=session, sc=sc, code=row.code, status=row.status, author=author, source=source)
     if row.says("areas"):
         areas = registry.resolve_areas(session=session, acronyms=row.areas)
-        if sorted(areas) != sorted(q.area_ids_of(session=session, commitment_id=c.id)):
-            q.set_areas(session=session, commitment_id=c.id, area_ids=areas)
+        if sorted(areas) != sorted(areas_db.area_ids_of(session=session, commitment_id=c.id)):
+            areas_db.set_areas(session=session, commitment_id=c.id, area_ids=areas)
 
 
 def _origin(
@@ -302,14 +307,14 @@ def _origin(
     if not row.origin:
         return None
     at = datetime.combine(row.origin_date, time(0, 0), tz) if row.origin_date else None
-    found = q.find_meeting(
+    found = meetings_db.find_meeting(
         session=session,
         commission_id=sc.commission_id,
         name=row.origin,
         at=at.astimezone(sc.now.tzinfo) if at else None,
     )
     if found is None and at is None:
-        found = q.find_meeting(session=session, commission_id=sc.commission_id, name=row.origin)
+        found = meetings_db.find_meeting(session=session, commission_id=sc.commission_id, name=row.origin)
     if found is not None:
         return found.id
     if at is None:

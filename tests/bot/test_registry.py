@@ -202,32 +202,19 @@ def test_concurrent_creates_take_distinct_codes(seeded, now):
     assert errors == [] and sorted(codes) == ["09/2023", "10/2023", "11/2023", "12/2023"]
 
 
-def test_warm_up_on_an_empty_registry_leaves_nothing_behind_and_breaks_nothing(db, now):
-    """The rehearsal rolls back; the commission it created with it must not be remembered."""
-    import json
-
-    from sqlmodel import select
-
-    from bot.conversation import Actor, Conversation
-    from bot.settings import Settings
-    from storage.models import Commission
-
-    conversation = Conversation(db, Settings.from_env({}))
-    conversation.rehearse(now, lambda outcome: json.dumps(str(outcome)))
-    with db.read() as s:
-        assert s.exec(select(Commission)).first() is None
-    outcome = conversation.reply("Nuevo compromiso: enviar la nota al IME", Actor("U1", trusted=True), now)
-    assert getattr(outcome, "what", None) == "create", outcome
-
-
 def test_areas_set_in_a_session_are_read_back_in_it(db, now):
-    from storage import queries as q
+    from storage import areas as areas_db
 
     with db.write() as s:
         sc = registry.scope(session=s, commission="COVE", now=now)
         c = registry.create(session=s, sc=sc, text="Compromiso", author="t")
-        q.set_areas(session=s, commitment_id=c.id, area_ids=registry.resolve_areas(session=s, acronyms=["CAI", "DJ"]))
-        assert q.areas_of(session=s, commitment_ids=[c.id], commission_id=sc.commission_id)[c.id] == ["CAI", "DJ"]
+        areas_db.set_areas(
+            session=s, commitment_id=c.id, area_ids=registry.resolve_areas(session=s, acronyms=["CAI", "DJ"])
+        )
+        assert areas_db.areas_of(session=s, commitment_ids=[c.id], commission_id=sc.commission_id)[c.id] == [
+            "CAI",
+            "DJ",
+        ]
         assert registry.get_item(session=s, sc=sc, code=c.code).areas == ("CAI", "DJ")
 
 

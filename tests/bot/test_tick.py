@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 from paths import TZ
+from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
 from bot import directory, registry
 from bot.app import make_client
@@ -31,7 +32,8 @@ def at(text: str) -> datetime:
 
 
 def run(db, settings, now, **kw):
-    return tick(db=db, settings=settings, client=make_client(settings), now=now, lang="es", **kw)
+    client = make_client(settings, retry_interval=FixedValueRetryIntervalCalculator(0))
+    return tick(db=db, settings=settings, client=client, now=now, lang="es", **kw)
 
 
 def members(db):
@@ -126,13 +128,15 @@ def test_overdue_nudge_the_morning_after_once(seeded, settings, standin):
 
 
 def test_rate_limit_then_server_error_then_down(seeded, settings, standin):
-    standin.fail("chat.postMessage", 429, headers={"Retry-After": "1"})
+    standin.fail("chat.postMessage", 429, headers={"Retry-After": "90"})
     report = run(seeded, settings, at("2023-02-13T09:00:30"))
-    assert len(report.sent) == 2  # the client waited Retry-After and went on
+    assert report.sent == ["digest:CDIG2:2023-02-13"] and report.retry == ["digest:CDIG1:2023-02-13"]
+    assert run(seeded, settings, at("2023-02-13T09:01:30")).sent == []  # Retry-After is honoured
+    assert run(seeded, settings, at("2023-02-13T09:02:00")).sent == ["digest:CDIG1:2023-02-13"]
     settings3 = Settings.from_env(
         {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": standin.url, "DIGEST_CHANNELS": "CDIG3"}
     )
-    standin.fail("chat.postMessage", 500, times=3)  # more than the client's own retries
+    standin.fail("chat.postMessage", 500)
     report = run(seeded, settings3, at("2023-02-13T09:00:40"))
     assert report.retry == ["digest:CDIG3:2023-02-13"] and report.sent == []
     standin.down = True
@@ -226,9 +230,9 @@ def test_old_inbound_events_are_forgotten(seeded, settings):
     from datetime import UTC, datetime
 
     from bot.scheduler import prune
-    from storage.events import claim_event
+    from storage.events import take_event
 
     with seeded.write() as s:
-        claim_event(session=s, key="old", now=datetime(2020, 1, 1, tzinfo=UTC))
-        claim_event(session=s, key="new", now=datetime.now(UTC))
+        take_event(session=s, key="old", now=datetime(2020, 1, 1, tzinfo=UTC))
+        take_event(session=s, key="new", now=datetime.now(UTC))
     assert prune(seeded, settings) == 1

@@ -8,6 +8,7 @@ import json
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -18,6 +19,7 @@ SECRET = "test-signing-secret"
 class Response:
     status: int
     body: bytes
+    seconds: float = 0.0  # until Slack had its answer
 
     def json(self):
         return json.loads(self.body)
@@ -26,8 +28,8 @@ class Response:
 class SlackClientSim:
     """Sends what Slack sends: signed JSON events, form-encoded commands and ``payload=`` interactions."""
 
-    def __init__(self, url: str, service, secret: str = SECRET):
-        self.url, self.service, self.secret = url, service, secret
+    def __init__(self, url: str, service, drain: Callable[[], None], secret: str = SECRET):
+        self.url, self.service, self.drain, self.secret = url, service, drain, secret
         self._events = iter(range(1, 10**9))
 
     def sign(self, body: str, timestamp: int | None = None) -> dict:
@@ -42,18 +44,24 @@ class SlackClientSim:
         headers: dict | None = None,
         signed: bool = True,
         path: str = "/slack/events",
+        drain: bool = True,
     ) -> Response:
         all_headers = {"Content-Type": content_type, **(self.sign(body) if signed else {}), **(headers or {})}
         request = urllib.request.Request(self.url + path, data=body.encode(), headers=all_headers, method="POST")
+        started = time.monotonic()
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 result = Response(response.status, response.read())
         except urllib.error.HTTPError as err:
             result = Response(err.code, err.read())
-        self.service.outbox.drain()
+        result.seconds = time.monotonic() - started
+        if drain:
+            self.drain()  # what the app does after its acknowledgement (Bolt's lazy listeners)
         return result
 
-    def event(self, event: dict, event_id: str | None = None, headers: dict | None = None) -> Response:
+    def event(
+        self, event: dict, event_id: str | None = None, headers: dict | None = None, drain: bool = True
+    ) -> Response:
         payload = {
             "token": "vt",
             "team_id": "T1",
@@ -64,7 +72,7 @@ class SlackClientSim:
             "event": event,
             "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
         }
-        return self.send(json.dumps(payload), "application/json", headers)
+        return self.send(json.dumps(payload), "application/json", headers, drain=drain)
 
     def mention(self, text: str, user: str = "U1", channel: str = "C1", ts: str = "1700000000.000100", **kw):
         event = {

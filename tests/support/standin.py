@@ -24,7 +24,7 @@ class SlackStandIn:
         self._ts = itertools.count(1)
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
     @property
@@ -140,12 +140,12 @@ class SlackStandIn:
                             "peer": self.client_address,
                         }
                     )
-                if method in standin.delay:
-                    time.sleep(standin.delay[method])
                 if failure:
                     status, headers, payload = failure
                 else:
                     status, headers, payload = 200, {}, standin.answer(method, body if isinstance(body, dict) else {})
+                if method in standin.delay:  # taken (see ``answer``), but answered late
+                    time.sleep(standin.delay[method])
                 data = json.dumps(payload).encode()
                 self.send_response(status)
                 for k, v in headers.items():

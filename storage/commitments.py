@@ -1,0 +1,116 @@
+"""Commitments: read by code, listed by filters, changed column by column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from storage.models import Commitment, CommitmentArea
+
+
+def get_commitment(*, session: Session, commission_id: int, code: str, for_update: bool = False) -> Commitment | None:
+    """One commitment by code; ``for_update`` also locks its row until the transaction ends.
+
+    SQLite's write transactions already hold the database's write lock, so it only matters on PostgreSQL,
+    where the row is read afresh once the lock is granted.
+    """
+    stmt = select(Commitment).where(Commitment.commission_id == commission_id, Commitment.code == code)
+    if for_update:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    return session.exec(stmt).first()
+
+
+def change_commitment(*, session: Session, commitment: Commitment, now: datetime, **values: Any) -> Commitment:
+    """Set columns of a commitment (read for update) and its ``updated_at``; flushed at once."""
+    for name, value in values.items():
+        setattr(commitment, name, value)
+    commitment.updated_at = now
+    session.add(commitment)
+    session.flush()
+    return commitment
+
+
+def next_number(*, session: Session, commission_id: int, year: int) -> int:
+    stmt = select(sa.func.max(Commitment.number)).where(
+        Commitment.commission_id == commission_id, Commitment.year == year
+    )
+    return int(session.exec(stmt).one() or 0) + 1
+
+
+def newest_code(*, session: Session, commission_id: int) -> str | None:
+    stmt = select(Commitment.code).where(Commitment.commission_id == commission_id)
+    return session.exec(stmt.order_by(col(Commitment.id).desc()).limit(1)).first()
+
+
+def commitment_codes(*, session: Session, commission_id: int) -> list[str]:
+    return list(session.exec(select(Commitment.code).where(Commitment.commission_id == commission_id)))
+
+
+def texts_of(*, session: Session, commission_id: int, codes: Sequence[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    stmt = select(Commitment.code, Commitment.text).where(
+        Commitment.commission_id == commission_id, col(Commitment.code).in_(list(codes))
+    )
+    return {c: t for c, t in session.exec(stmt)}
+
+
+def commitment_texts(*, session: Session, commission_id: int) -> list[tuple[str, str, str]]:
+    """(code, text, status) of every commitment, for matching by subject."""
+    stmt = select(Commitment.code, Commitment.text, Commitment.status).where(Commitment.commission_id == commission_id)
+    return [(c, t, s) for c, t, s in session.exec(stmt)]
+
+
+def find_commitments(
+    *,
+    session: Session,
+    commission_id: int,
+    statuses: Iterable[str] | None = None,
+    area_ids: Iterable[int] | None = None,
+    due_before: date | None = None,
+    overdue_on: date | None = None,
+    origin_id: int | None = None,
+    closed_since: datetime | None = None,
+    due_from: date | None = None,
+) -> list[Commitment]:
+    """Commitments matching every given filter, ordered by deadline then code.
+
+    Args:
+        session: any session.
+        commission_id: the commission.
+        statuses: any of these statuses.
+        area_ids: belonging to any of these areas (an empty list matches nothing).
+        due_before: with a deadline on or before this day.
+        overdue_on: not done, with a deadline before this day.
+        origin_id: from this meeting.
+        closed_since: done at or after this instant.
+        due_from: with a deadline on or after this day.
+
+    Returns:
+        The commitments.
+    """
+    stmt = select(Commitment).where(Commitment.commission_id == commission_id)
+    if statuses is not None:
+        stmt = stmt.where(col(Commitment.status).in_(list(statuses)))
+    if area_ids is not None:
+        wanted = list(area_ids)
+        if not wanted:
+            return []
+        linked = select(CommitmentArea.commitment_id).where(col(CommitmentArea.area_id).in_(wanted))
+        stmt = stmt.where(col(Commitment.id).in_(linked))
+    if due_before is not None:
+        stmt = stmt.where(col(Commitment.due_date).is_not(None), col(Commitment.due_date) <= due_before)
+    if overdue_on is not None:
+        stmt = stmt.where(col(Commitment.due_date) < overdue_on, Commitment.status != "done")
+    if origin_id is not None:
+        stmt = stmt.where(Commitment.origin_id == origin_id)
+    if due_from is not None:
+        stmt = stmt.where(col(Commitment.due_date) >= due_from)
+    if closed_since is not None:
+        stmt = stmt.where(col(Commitment.closed_at) >= closed_since, Commitment.status == "done")
+    order = (col(Commitment.due_date).is_(None), col(Commitment.due_date), col(Commitment.year), col(Commitment.number))
+    return list(session.exec(stmt.order_by(*order)))

@@ -1,0 +1,99 @@
+"""A commitment's log: the append-only record of what happened, when, and who said so."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from storage.models import Commitment, Update
+
+
+def add_update(
+    *,
+    session: Session,
+    commitment: Commitment,
+    text: str,
+    author: str,
+    now: datetime,
+    source: str = "",
+    kind: str = "note",
+    status_before: str | None = None,
+    status_after: str | None = None,
+    at: datetime | None = None,
+) -> Update:
+    """Append one entry to a commitment's log.
+
+    Args:
+        session: the write session.
+        commitment: the commitment (already in the database).
+        text: what happened, as written.
+        author: who said so (Slack user ID, ``cli``, ``import``).
+        now: when it was recorded.
+        source: where it came from (a message, ``shell``, a file).
+        kind: note | status | due | create | import.
+        status_before: the status before a change.
+        status_after: the status after a change.
+        at: when it happened, when known; default ``now``.
+
+    Returns:
+        The new entry.
+    """
+    assert commitment.id is not None
+    entry = Update(
+        commitment_id=commitment.id,
+        at=at or now,
+        recorded_at=now,
+        author=author,
+        text=text,
+        source=source,
+        kind=kind,
+        status_before=status_before,
+        status_after=status_after,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def updates_for(*, session: Session, commitment_id: int, limit: int | None = None) -> list[Update]:
+    """A commitment's log, newest first (at most ``limit`` entries)."""
+    stmt = (
+        select(Update)
+        .where(Update.commitment_id == commitment_id)
+        .order_by(col(Update.at).desc(), col(Update.id).desc())
+    )
+    return list(session.exec(stmt.limit(limit) if limit else stmt))
+
+
+def latest_updates(
+    *, session: Session, commission_id: int, kinds: Sequence[str] = ("note", "import")
+) -> dict[int, Update]:
+    """The newest log entry of the given kinds for every commitment, in one statement."""
+    newest = (
+        select(Update.commitment_id, sa.func.max(Update.id).label("mid"))
+        .join(Commitment, col(Commitment.id) == Update.commitment_id)
+        .where(Commitment.commission_id == commission_id, col(Update.kind).in_(kinds))
+        .group_by(col(Update.commitment_id))
+        .subquery()
+    )
+    stmt = select(Update).join(newest, col(Update.id) == newest.c.mid)
+    return {u.commitment_id: u for u in session.exec(stmt)}
+
+
+def all_updates(*, session: Session, commission_id: int) -> list[Update]:
+    stmt = (
+        select(Update)
+        .join(Commitment, col(Commitment.id) == Update.commitment_id)
+        .where(Commitment.commission_id == commission_id)
+        .order_by(col(Update.commitment_id), col(Update.at), col(Update.id))
+    )
+    return list(session.exec(stmt))
+
+
+def delete_updates(*, session: Session, commitment_id: int) -> None:
+    """Drop a commitment's whole log (a re-import that brings the log back)."""
+    session.execute(sa.delete(Update).where(col(Update.commitment_id) == commitment_id))
+    session.flush()
