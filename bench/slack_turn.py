@@ -8,7 +8,6 @@ holds 10,000 commitments. Run: .venv/bin/python bench/slack_turn.py [--pg URL] [
 from __future__ import annotations
 
 import argparse
-import gc
 import statistics
 import sys
 import tempfile
@@ -29,13 +28,6 @@ from standin import SlackStandIn  # noqa: E402
 from bot.slack.server import serve  # noqa: E402
 
 
-class _NoDrain:
-    class outbox:  # noqa: N801  (the simulator drains the app's outbox; the bench must not wait)
-        @staticmethod
-        def drain() -> None:
-            return None
-
-
 def echo_app(standin: SlackStandIn):
     from slack_bolt import App
     from slack_sdk import WebClient
@@ -54,7 +46,9 @@ def echo_app(standin: SlackStandIn):
 
 
 def our_app(standin: SlackStandIn, url: str):
-    from bot.app import build_app, ready_to_serve
+    from bot.app import build_app
+    from bot.clock import now
+    from bot.nlu.dates import warm_up
     from bot.settings import Settings
 
     db = fresh(url)
@@ -67,9 +61,9 @@ def our_app(standin: SlackStandIn, url: str):
             "DATABASE_URL": url,
         }
     )
-    app, service = build_app(settings, db)
-    ready_to_serve(service, db)  # as ``commission-bot run`` does before it serves
-    return app, service
+    warm_up(now(settings.timezone))
+    app, _service = build_app(settings, db)  # as ``commission-bot run`` does (after the dateparser warm-up)
+    return app
 
 
 def message(i: int) -> str:
@@ -88,7 +82,7 @@ class Target:
         self.server = serve(app, "127.0.0.1", 0, ready)
         threading.Thread(target=self.server.run, daemon=True).start()
         ready.set()
-        self.sim = SlackClientSim(f"http://127.0.0.1:{self.server.effective_port}", _NoDrain)
+        self.sim = SlackClientSim(f"http://127.0.0.1:{self.server.effective_port}", None, lambda: None)
         urllib.request.urlopen(self.sim.url + "/healthz").read()
         self.sent: dict[str, float] = {}
 
@@ -149,23 +143,16 @@ def main() -> None:
     print("registry of 10,000 commitments in 50 areas; one message in five logs an update")
     standin = SlackStandIn()
     targets = [Target("bare Bolt echo app", echo_app(standin), standin)]
-    services = []
     urls = [("commission-bot, SQLite", f"sqlite:///{tempfile.mkdtemp()}/bench.db")]
     if args.pg:
         urls.append(("commission-bot, PostgreSQL", args.pg))
     for label, url in urls:
         standin = SlackStandIn()
-        app, service = our_app(standin, url)
-        services.append(service)
-        targets.append(Target(label, app, standin))
-    gc.collect()  # the echo app's start-up too, as ``ready_to_serve`` did for ours
-    gc.freeze()
+        targets.append(Target(label, our_app(standin, url), standin))
     results = drive(targets, args.rate, args.seconds)
     base = results[0]
     for target, result in zip(targets, results, strict=True):
         report(target.label, result, base if result is not base else None)
-    for service in services:
-        service.outbox.close()
     for target in targets:
         target.standin.close()
 

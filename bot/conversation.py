@@ -17,6 +17,7 @@ from bot.model import (
     Changed,
     Due,
     Filters,
+    Item,
     Listed,
     NextMeeting,
     NotFound,
@@ -58,6 +59,7 @@ class Conversation:
         self.settings = settings
         self._catalog: tuple[float, AreaCatalog] | None = None
         self._catalog_ttl = catalog_ttl
+        self._commission_id: int | None = None
 
     def catalog(self) -> AreaCatalog:
         """The area catalog for the language layer, read again after ``catalog_ttl`` seconds."""
@@ -67,8 +69,16 @@ class Conversation:
         return self._catalog[1]
 
     def scope(self, session: Session, now: datetime) -> Scope:
-        """The commission's scope at ``now`` (the commission is created on first use)."""
-        return registry.scope(session=session, commission=self.settings.default_commission, now=now)
+        """The commission's scope at ``now`` (the commission is created on first use). Its id never changes,
+        so it is remembered once the commission exists; one this session creates is not, since the session
+        may yet roll back."""
+        if self._commission_id is None:
+            commission = self.settings.default_commission
+            found = registry.existing_scope(session=session, commission=commission, now=now)
+            if found is None:
+                return registry.scope(session=session, commission=commission, now=now)
+            self._commission_id = found.commission_id
+        return Scope(commission_id=self._commission_id, now=now)
 
     def understand(self, text: str, now: datetime) -> Request:
         return parse(text, now, self.catalog())
@@ -80,22 +90,32 @@ class Conversation:
             return self._reply(session, text, heard, actor, now)
 
     def reply_once(
-        self, key: str, text: str, actor: Actor, now: datetime, render: Callable[[Outcome], Reply | None]
-    ) -> Outcome | None:
+        self, key: str, text: str, actor: Actor, now: datetime, render: Callable[[Outcome], Reply]
+    ) -> Reply | None:
         """Like ``reply``, at most once per inbound event across retries and replicas.
 
-        The event's record, its effects and the reply it is owed (``render``) commit in one transaction.
+        The event's record, its effects and the reply it is owed (``render``) commit in one transaction;
+        the caller holds the first attempt at delivering it (see ``storage.events.owe_reply``).
 
         Returns:
-            The outcome; None when another delivery of the same event was taken first.
+            The reply; None when another delivery of the same event was taken first.
         """
         heard = self._hear(text, now)
         with self.db.write() as session:
             if not events.take_event(session=session, key=key, now=now):
                 return None
-            outcome = self._reply(session, text, heard, actor, now)
-            _owe(session, key, render(outcome))
-            return outcome
+            reply = render(self._reply(session, text, heard, actor, now))
+            events.owe_reply(
+                session=session,
+                key=key,
+                method=reply.method,
+                arguments=reply.arguments,
+                user_id=reply.user_id,
+                lang=reply.lang,
+                now=now,
+                owed=reply.owed,
+            )
+            return reply
 
     def stored_reply(self, key: str) -> Reply | None:
         """The reply kept with a recorded event (for a redelivery that must answer again)."""
@@ -200,7 +220,7 @@ class Conversation:
             return self._set_due(session, sc, request, actor)
         return Shown(self._item(session, sc, code))
 
-    def _item(self, session: Session, sc: Scope, code: str):
+    def _item(self, session: Session, sc: Scope, code: str) -> Item:
         item = registry.get_item(session=session, sc=sc, code=code, history=5)
         if item is None:
             raise RegistryError("not_found", code=code)
@@ -283,19 +303,6 @@ def _ambiguous(request: Request) -> Notice:
             "code": request.code or "",
         },
     )
-
-
-def _owe(session: Session, key: str, reply: Reply | None) -> None:
-    if reply is not None:
-        events.owe_reply(
-            session=session,
-            key=key,
-            method=reply.method,
-            arguments=reply.arguments,
-            user_id=reply.user_id,
-            lang=reply.lang,
-            owed=reply.owed,
-        )
 
 
 def _request_json(request: Request) -> str:

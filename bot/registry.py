@@ -22,7 +22,7 @@ from storage.models import Commitment, Meeting, Update
 class RegistryError(ValueError):
     """A rule was broken; ``key`` names the message in the strings table."""
 
-    def __init__(self, key: str, **params):
+    def __init__(self, key: str, **params: object):
         super().__init__(key)
         self.key = key
         self.params = params

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_DATABASE_URL = "sqlite:///./commission-bot.db"
@@ -66,7 +67,7 @@ class Settings:
         problems: list[str] = []
         env = {k: v.strip() for k, v in environ.items() if isinstance(v, str) and v.strip()}
 
-        def take(key: str, parse, default):
+        def take(key: str, parse: Callable[[str], Any], default: Any) -> Any:
             if key not in env:
                 return default
             try:

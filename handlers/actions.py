@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 
 from bot.render import ids
 from bot.slack.service import SlackService
@@ -24,24 +25,28 @@ def _ack(ack: Ack) -> None:
     ack()
 
 
-def mark_done(ack: Ack, body: dict, action: dict, client, context: BoltContext, slack: SlackService) -> None:
+def mark_done(ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext, slack: SlackService) -> None:
     """Marks the card's commitment done (once per click), then acknowledges."""
     context["change"] = slack.set_status(client, body, action["value"], "done")
     ack()
 
 
-def mark_in_progress(ack: Ack, body: dict, action: dict, client, context: BoltContext, slack: SlackService) -> None:
+def mark_in_progress(
+    ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext, slack: SlackService
+) -> None:
     context["change"] = slack.set_status(client, body, action["value"], "in_progress")
     ack()
 
 
-def choose_date(ack: Ack, body: dict, action: dict, client, context: BoltContext, slack: SlackService) -> None:
+def choose_date(
+    ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext, slack: SlackService
+) -> None:
     """One reading of an ambiguous deadline, chosen."""
     context["change"] = slack.choose_date(client, body, action["value"])
     ack()
 
 
-def show_change(body: dict, client, context: BoltContext, respond: Respond, slack: SlackService) -> None:
+def show_change(body: dict, client: WebClient, context: BoltContext, respond: Respond, slack: SlackService) -> None:
     """After the acknowledgement: the refreshed card where the button was, and the App Home."""
     change = context.get("change")
     if change is None:  # a repeated delivery of a click already answered
@@ -56,31 +61,31 @@ def show_change(body: dict, client, context: BoltContext, respond: Respond, slac
     slack.refresh_home(client, user)
 
 
-def open_log(body: dict, action: dict, client, slack: SlackService) -> None:
+def open_log(body: dict, action: dict, client: WebClient, slack: SlackService) -> None:
     """Opens the "log an update" modal."""
     client.views_open(trigger_id=body["trigger_id"], view=slack.log_modal(client, body, action["value"]))
 
 
-def open_due(body: dict, action: dict, client, slack: SlackService) -> None:
+def open_due(body: dict, action: dict, client: WebClient, slack: SlackService) -> None:
     """Opens the deadline modal with a date picker."""
     client.views_open(trigger_id=body["trigger_id"], view=slack.due_modal(client, body, action["value"]))
 
 
-def open_create(body: dict, client, slack: SlackService) -> None:
+def open_create(body: dict, client: WebClient, slack: SlackService) -> None:
     """Opens the create-commitment modal."""
     client.views_open(trigger_id=body["trigger_id"], view=slack.create_modal(client, body))
 
 
-def show(body: dict, action: dict, respond: Respond, client, slack: SlackService) -> None:
+def show(body: dict, action: dict, respond: Respond, client: WebClient, slack: SlackService) -> None:
     """A candidate's card."""
     respond(replace_original=False, response_type="ephemeral", **slack.show(client, body, action["value"]))
 
 
-def report(body: dict, client, slack: SlackService) -> None:
+def report(body: dict, client: WebClient, slack: SlackService) -> None:
     """The App Home's report button: the Word report arrives in the user's DM."""
     slack.report_to_user(client, body["user"]["id"])
 
 
-def more(body: dict, action: dict, respond: Respond, client, slack: SlackService) -> None:
+def more(body: dict, action: dict, respond: Respond, client: WebClient, slack: SlackService) -> None:
     """The next page of a list."""
     respond(replace_original=True, **slack.more(client, body, action["value"]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App
+from slack_sdk import WebClient
 
 from bot.slack.service import SlackService
 
@@ -15,7 +16,7 @@ def _ack(ack: Ack) -> None:
     ack()
 
 
-def on_home_opened(event: dict, client, slack: SlackService) -> None:
+def on_home_opened(event: dict, client: WebClient, slack: SlackService) -> None:
     """Publishes the user's App Home when they open it."""
     if event.get("tab", "home") == "home":
         slack.refresh_home(client, event["user"])

@@ -2,38 +2,32 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
 
 from bot.slack.service import SlackService
 
 
 def register(app: App) -> None:
     app.event("app_mention")(ack=take, lazy=[reply])
-    app.event("message")(ack=take_direct, lazy=[reply_direct])
+    app.event("message")(ack=take, lazy=[reply])
 
 
-def take(ack: Ack, body: dict, event: dict, client, slack: SlackService) -> None:
-    """A mention: act on it once and keep its reply, then acknowledge."""
-    slack.take_message(client, body, event)
+def take(ack: Ack, body: dict, event: dict, client: WebClient, context: BoltContext, slack: SlackService) -> None:
+    """A mention or a DM: act on it once and keep its reply, then acknowledge."""
+    if _answered(event):
+        context["reply"] = slack.take_message(client, body, event)
     ack()
 
 
-def reply(body: dict, event: dict, slack: SlackService) -> None:
-    """After the acknowledgement: post the reply owed (in the mention's thread)."""
-    slack.send_reply(body, event)
+def reply(body: dict, event: dict, context: BoltContext, slack: SlackService) -> None:
+    """After the acknowledgement: post the reply (in the mention's thread, or the DM)."""
+    if _answered(event):
+        slack.send_reply(body, event, context.get("reply"))
 
 
-def take_direct(ack: Ack, body: dict, event: dict, client, slack: SlackService) -> None:
-    """A direct message, like a mention; other message events (edits, channels) need nothing."""
-    if _direct(event):
-        slack.take_message(client, body, event)
-    ack()
-
-
-def reply_direct(body: dict, event: dict, slack: SlackService) -> None:
-    if _direct(event):
-        slack.send_reply(body, event)
-
-
-def _direct(event: dict) -> bool:
+def _answered(event: dict) -> bool:
+    """Mentions, and direct messages as typed; other message events (edits, channels) need nothing."""
+    if event.get("type") == "app_mention":
+        return True
     return event.get("channel_type") == "im" and not event.get("subtype")

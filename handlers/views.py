@@ -22,7 +22,7 @@ def register(app: App) -> None:
 
 
 def _saver(save: Callable[[Forms, WebClient, dict, dict], Result]) -> Callable[..., None]:
-    def submit(ack: Ack, body: dict, view: dict, client, context: BoltContext, forms: Forms) -> None:
+    def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext, forms: Forms) -> None:
         """Save the form once (a repeated delivery saves nothing), or keep it open with the errors."""
         errors, follow_up = save(forms, client, body, view)
         if errors:

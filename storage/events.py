@@ -13,6 +13,7 @@ from storage.inserts import insert_ignore
 from storage.models import ProcessedEvent
 
 OWED = ("owed", "apology")  # states in which a message is still to be posted
+LEASE = timedelta(minutes=2)  # how long one attempt at posting holds a reply; a dead holder's is taken over then
 
 
 def take_event(*, session: Session, key: str, now: datetime) -> bool:
@@ -38,15 +39,22 @@ def owe_reply(
     arguments: dict[str, Any],
     user_id: str | None,
     lang: str,
+    now: datetime,
     owed: bool = True,
 ) -> None:
-    """Keep the reply to a recorded event, as Slack needs it: owed until it is posted, or (``owed=False``,
-    an answer that travelled with the acknowledgement) only for a redelivery to answer again."""
+    """Keep the reply to a recorded event, as Slack needs it: owed until it is posted, its first attempt
+    leased to the caller; or (``owed=False``, an answer that travelled with the acknowledgement) only for a
+    redelivery to answer again."""
     session.execute(
         sa.update(ProcessedEvent)
         .where(col(ProcessedEvent.key) == key)
         .values(
-            method=method, reply=json.dumps(arguments), user_id=user_id, lang=lang, state="owed" if owed else "done"
+            method=method,
+            reply=json.dumps(arguments),
+            user_id=user_id,
+            lang=lang,
+            state="owed" if owed else "done",
+            lease_until=now + LEASE if owed else None,
         )
     )
 

@@ -6,8 +6,10 @@ import io
 from zoneinfo import ZoneInfo
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
+from docx.table import Table, _Cell
 
 from bot.i18n import status_label, t
 from bot.render.chart import open_by_age_png
@@ -36,7 +38,7 @@ def report_docx(report: Report, tz: ZoneInfo, lang: str) -> bytes:
     return _bytes(doc)
 
 
-def _landscape(doc) -> None:
+def _landscape(doc: DocumentObject) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
@@ -44,7 +46,7 @@ def _landscape(doc) -> None:
         setattr(section, side, Cm(1.8))
 
 
-def _summary(doc, report: Report, lang: str) -> None:
+def _summary(doc: DocumentObject, report: Report, lang: str) -> None:
     doc.add_heading(t("report.summary", lang), level=1)
     headers = [t(f"report.col_{k}", lang) for k in ("area", "open", "done", "oldest")]
     table = _table(doc, headers, (3.5, 3.0, 3.0, 5.5))
@@ -58,7 +60,7 @@ def _summary(doc, report: Report, lang: str) -> None:
         doc.add_picture(io.BytesIO(chart), width=Cm(16))
 
 
-def _group(doc, group: ReportGroup, tz: ZoneInfo, lang: str) -> None:
+def _group(doc: DocumentObject, group: ReportGroup, tz: ZoneInfo, lang: str) -> None:
     doc.add_heading(meeting_heading(group, tz, lang), level=2)
     headers = [t(f"report.col_{k}", lang) for k in ("date", "attendees", "commitment", "status")]
     table = _table(doc, headers, (3.2, 4.3, 9.0, 9.5))
@@ -85,7 +87,7 @@ def _when_cell(group: ReportGroup, tz: ZoneInfo, lang: str) -> str:
     return "\n".join(x for x in (date_text(m.at.astimezone(tz).date(), lang), m.modality) if x)
 
 
-def _commitment_cell(cell, line: ReportLine, lang: str) -> None:
+def _commitment_cell(cell: _Cell, line: ReportLine, lang: str) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.add_run(f"{line.item.code}. ").bold = True
     paragraph.add_run(line.item.text)
@@ -96,13 +98,13 @@ def _commitment_cell(cell, line: ReportLine, lang: str) -> None:
         cell.add_paragraph().add_run(f"({previous})").bold = True
 
 
-def _status_cell(cell, line: ReportLine, tz: ZoneInfo, lang: str) -> None:
+def _status_cell(cell: _Cell, line: ReportLine, tz: ZoneInfo, lang: str) -> None:
     cell.paragraphs[0].add_run(status_label(line.item.status, lang)).bold = True
     for action in action_lines(line, tz, lang):
         cell.add_paragraph(action)
 
 
-def _table(doc, headers: list[str], widths: tuple[float, ...] | None = None):
+def _table(doc: DocumentObject, headers: list[str], widths: tuple[float, ...] | None = None) -> Table:
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
@@ -113,7 +115,7 @@ def _table(doc, headers: list[str], widths: tuple[float, ...] | None = None):
     return table
 
 
-def _fix_widths(table) -> None:
+def _fix_widths(table: Table) -> None:
     widths = getattr(table, "widths", None)
     if not widths:
         return
@@ -124,7 +126,7 @@ def _fix_widths(table) -> None:
             cell.width = Cm(width)  # the cells, which Word follows
 
 
-def _bytes(doc) -> bytes:
+def _bytes(doc: DocumentObject) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from bot import registry
+from bot.model import MeetingView
 from bot.render import digest as render
 from bot.schedule.occurrences import previous_digest
 from bot.schedule.snapshot import Snapshot, take
@@ -64,7 +65,7 @@ class Composer:
             return render.nudge_message(item, due, tz, lang)
         raise ValueError(f"unknown delivery kind {kind!r}")
 
-    def _meeting(self, meeting_id: int):
+    def _meeting(self, meeting_id: int) -> MeetingView:
         with self.db.read() as session:
             found = meetings_db.meetings_by_ids(session=session, ids=[meeting_id])
         return registry.meeting_view(found[meeting_id])

@@ -125,7 +125,15 @@ def _record(
                 report.expired.append(occ.key)
 
 
-def _preview(db, settings, due, known, now, lang, report: TickReport) -> TickReport:
+def _preview(
+    db: Database,
+    settings: Settings,
+    due: list[Occurrence],
+    known: set[str],
+    now: datetime,
+    lang: str,
+    report: TickReport,
+) -> TickReport:
     composer = Composer(db, settings, now, lang)
     with db.read() as session:
         pending = {d.key for d in deliveries.all_deliveries(session=session) if d.state == "pending"}

@@ -8,6 +8,7 @@ has the reply (the reply carries its event key in message metadata), so a reply 
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,13 +19,14 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.i18n import t
+from bot.model import Reply
 from storage import events
 from storage.db import Database
 from storage.models import ProcessedEvent
 
 logger = logging.getLogger(__name__)
 REPLY_EVENT = "commission_bot_reply"
-LEASE = timedelta(minutes=2)  # an attempt whose holder died is taken over after this
+LEASE = events.LEASE
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,22 @@ class Outbox:
             taken = events.take_owed(session=session, key=key, now=now, lease=LEASE)
         if taken is None:
             return False
-        row, suspect = taken
+        return self._attempt(*taken, now)
+
+    def first_attempt(self, key: str, reply: Reply, now: datetime) -> bool:
+        """The attempt that follows the event's own transaction, which took this attempt's lease with it."""
+        row = ProcessedEvent(
+            key=key,
+            claimed_at=now,
+            method=reply.method,
+            reply=json.dumps(reply.arguments),
+            user_id=reply.user_id,
+            lang=reply.lang,
+            state="owed",
+        )
+        return self._attempt(row, False, now)
+
+    def _attempt(self, row: ProcessedEvent, suspect: bool, now: datetime) -> bool:
         try:
             if row.state == "apology":
                 self._apologise(row)
@@ -75,7 +92,7 @@ class Outbox:
         except OSError as exc:  # refused, reset, timed out: Slack may or may not have it
             return self._failed(row, now, repr(exc), False, None)
         with self.db.write() as session:
-            events.settle(session=session, key=key, now=now, state="done" if row.state == "owed" else "lost")
+            events.settle(session=session, key=row.key, now=now, state="done" if row.state == "owed" else "lost")
         return row.state == "owed"
 
     def deliver_owed(self, now: datetime) -> int:
@@ -132,6 +149,4 @@ class Outbox:
 
 
 def _arguments(row: ProcessedEvent) -> dict[str, Any]:
-    import json
-
     return json.loads(row.reply or "{}")

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from slack_bolt import App
+from slack_bolt import App, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 logger = logging.getLogger(__name__)
 MAX_BODY = 1_000_000
 
 
-def _reply(start_response, status: str, body: bytes = b"", content_type: str = "text/plain") -> list[bytes]:
+def _reply(
+    start_response: StartResponse, status: str, body: bytes = b"", content_type: str = "text/plain"
+) -> list[bytes]:
     start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))])
     return [body]
 
@@ -24,7 +32,7 @@ class _Handler(SlackRequestHandler):
     field, reads it as empty; the signature is still checked on the raw body.
     """
 
-    def dispatch(self, request):
+    def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
         from urllib.parse import parse_qsl
 
         from slack_bolt.context import BoltContext
@@ -39,11 +47,11 @@ class _Handler(SlackRequestHandler):
         return self.app.dispatch(bolt_request)
 
 
-def make_wsgi(app: App, ready: threading.Event, path: str = "/slack/events"):
+def make_wsgi(app: App, ready: threading.Event, path: str = "/slack/events") -> WSGIApplication:
     """The WSGI application: a garbage or forged request gets a 4xx and never takes the app down."""
     bolt = _Handler(app, path=path)
 
-    def wsgi(environ, start_response):
+    def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         route = environ.get("PATH_INFO", "")
         if route == "/healthz":
             return _reply(
@@ -75,7 +83,7 @@ def make_wsgi(app: App, ready: threading.Event, path: str = "/slack/events"):
 class Server:
     """A waitress server that can be stopped from another thread."""
 
-    def __init__(self, wsgi, host: str, port: int, threads: int = 8):
+    def __init__(self, wsgi: WSGIApplication, host: str, port: int, threads: int = 8):
         from waitress.server import create_server
 
         self._server = create_server(wsgi, host=host, port=port, threads=threads, ident="commission-bot")

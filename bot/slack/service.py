@@ -12,11 +12,13 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlmodel import Session
 
 from bot import directory, registry
 from bot.conversation import Actor, Conversation
-from bot.model import Filters, Listed, Notice, Outcome, Reply, ReportRequested
+from bot.model import Filters, Item, Listed, Notice, Outcome, Reply, ReportRequested
 from bot.nlu import Request
+from bot.registry import Scope
 from bot.render import blocks
 from bot.render import views as view_render
 from bot.settings import Settings
@@ -64,11 +66,15 @@ class SlackService:
 
     # --- mentions and direct messages ------------------------------------------------------------
 
-    def take_message(self, client: WebClient, body: dict, event: dict) -> None:
-        """Act on a mention or DM once per Slack event, keeping the reply it is owed (before the ack)."""
+    def take_message(self, client: WebClient, body: dict, event: dict) -> Reply | None:
+        """Act on a mention or DM once per Slack event, keeping the reply it is owed (before the ack).
+
+        Returns:
+            The reply, its first attempt held by this process; None for a redelivery or a message to ignore.
+        """
         user, channel = event.get("user"), event.get("channel")
         if not user or not channel or event.get("bot_id"):
-            return
+            return None
         thread = event.get("thread_ts") or (event.get("ts") if event.get("type") == "app_mention" else None)
         actor = self.actor(client, user, source=f"slack:{channel}/{event.get('ts', '')}")
         bot_user = ((body.get("authorizations") or [{}])[0] or {}).get("user_id")
@@ -83,11 +89,16 @@ class SlackService:
             return Reply("chat.postMessage", {"channel": channel, **in_thread, **message}, user, actor.lang)
 
         text = from_slack(event.get("text") or "", bot_user)
-        self.conversation.reply_once(message_key(body, event), text, actor, self.clock(), render)
+        return self.conversation.reply_once(message_key(body, event), text, actor, self.clock(), render)
 
-    def send_reply(self, body: dict, event: dict) -> None:
-        """Post the reply owed for a mention or DM (after the ack); a redelivery retries an unsent one."""
-        self.outbox.deliver(message_key(body, event), self.clock())
+    def send_reply(self, body: dict, event: dict, taken: Reply | None) -> None:
+        """Post the reply owed for a mention or DM (after the ack): the one this process just took, or, on a
+        redelivery, whatever is still owed for the event."""
+        key = message_key(body, event)
+        if taken is not None:
+            self.outbox.first_attempt(key, taken, self.clock())
+        else:
+            self.outbox.deliver(key, self.clock())
 
     # --- the slash command ----------------------------------------------------------------------
 
@@ -100,8 +111,8 @@ class SlackService:
         def render(outcome: Outcome) -> Reply:
             return Reply("command", self.render(outcome, actor.lang), user, actor.lang, owed=False)
 
-        self.conversation.reply_once(key, text or "ayuda", actor, self.clock(), render)
-        stored = self.conversation.stored_reply(key)
+        reply = self.conversation.reply_once(key, text or "ayuda", actor, self.clock(), render)
+        stored = reply or self.conversation.stored_reply(key)
         message = stored.arguments if stored else self.render(Notice("busy"), actor.lang)
         return {"response_type": "ephemeral", **message}
 
@@ -180,7 +191,7 @@ class SlackService:
         note = from_slack(body.get("message", {}).get("text", ""))
         return view_render.shortcut_modal(items[:100], note, lang, {**_where(body), "permalink": link})
 
-    def _item(self, code: str):
+    def _item(self, code: str) -> Item | None:
         return self.conversation.read(lambda s, sc: registry.get_item(session=s, sc=sc, code=code), self.clock())
 
     # --- App Home --------------------------------------------------------------------------------
@@ -189,7 +200,7 @@ class SlackService:
         """The App Home view for a user: their areas' open items, overdue first, and the next session."""
         lang, now = self.people.lang(user_id), self.clock()
 
-        def gather(session, sc) -> view_render.Home:
+        def gather(session: Session, sc: Scope) -> view_render.Home:
             areas = directory.member_areas(session=session, user_id=user_id)
             area_ids = registry.resolve_areas(session=session, acronyms=areas) if areas else None
             items = registry.list_items(session=session, sc=sc, filters=Filters(status="open"), area_ids=area_ids)
