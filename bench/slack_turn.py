@@ -79,7 +79,7 @@ class Target:
     def __init__(self, label: str, app, standin: SlackStandIn):
         self.label, self.app, self.standin = label, app, standin
         ready = threading.Event()
-        self.server = serve(app, "127.0.0.1", 0, ready)
+        self.server = serve(app, "127.0.0.1", 0, ready, SECRET)
         threading.Thread(target=self.server.run, daemon=True).start()
         ready.set()
         self.sim = SlackClientSim(f"http://127.0.0.1:{self.server.effective_port}", None, lambda: None)

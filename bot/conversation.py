@@ -32,6 +32,7 @@ from bot.nlu.parser import MAX_CHARS
 from bot.registry import RegistryError, Scope
 from bot.resolve import resolve_code
 from bot.settings import Settings
+from bot.textnorm import clean
 from storage import events, questions
 from storage.db import Database
 
@@ -128,7 +129,7 @@ class Conversation:
     def act(self, request: Request, actor: Actor, now: datetime) -> Outcome:
         """Carry out a request built by a button or a form (no language understanding needed)."""
         with self.db.write() as session:
-            return self.handle(session, request, actor, now)
+            return self.handle(session, _cleaned(request), actor, now)
 
     def act_once(self, key: str, request: Request, actor: Actor, now: datetime) -> Outcome | None:
         """Like ``act``, once per click or submission (``key``): None when it was already carried out.
@@ -138,7 +139,7 @@ class Conversation:
         with self.db.write() as session:
             if not events.take_event(session=session, key=key, now=now):
                 return None
-            outcome = self.handle(session, request, actor, now)
+            outcome = self.handle(session, _cleaned(request), actor, now)
             if isinstance(outcome, Notice):
                 session.rollback()
             return outcome
@@ -149,7 +150,8 @@ class Conversation:
             return fn(session, self.scope(session, now))
 
     def _hear(self, text: str, now: datetime) -> Request | Notice:
-        """What a message asks for, or why it cannot be read."""
+        """What a message asks for, or why it cannot be read (the message cleaned first, see ``clean``)."""
+        text = clean(text)
         if not text or not text.strip():
             return Notice("empty")
         if len(text) > MAX_CHARS:
@@ -303,6 +305,10 @@ def _ambiguous(request: Request) -> Notice:
             "code": request.code or "",
         },
     )
+
+
+def _cleaned(request: Request) -> Request:
+    return replace(request, text=clean(request.text)) if request.text else request
 
 
 def _request_json(request: Request) -> str:

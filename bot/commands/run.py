@@ -5,8 +5,12 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from typing import TYPE_CHECKING
 
 from bot.commands import Context, UsageError
+
+if TYPE_CHECKING:
+    from slack_bolt import App
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +43,7 @@ def run(ctx: Context, args) -> int:
         if settings.slack_app_token:
             _socket_mode(app, settings.slack_app_token, stop)
         else:
-            _http(app, settings.port, stop)
+            _http(app, settings.port, settings.slack_signing_secret or "", stop)
     finally:
         scheduler.shutdown(wait=False)
     return 0
@@ -55,11 +59,11 @@ def _socket_mode(app, app_token: str, stop: threading.Event) -> None:
     handler.close()
 
 
-def _http(app, port: int, stop: threading.Event) -> None:
+def _http(app: App, port: int, signing_secret: str, stop: threading.Event) -> None:
     from bot.slack.server import serve
 
     ready = threading.Event()
-    server = serve(app, "0.0.0.0", port, ready)
+    server = serve(app, "0.0.0.0", port, ready, signing_secret)
     thread = threading.Thread(target=server.run, name="http", daemon=True)
     thread.start()
     ready.set()

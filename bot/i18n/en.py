@@ -188,6 +188,7 @@ STRINGS: dict[str, str] = {
     "modal.commitment": "*{code}* — {text}",
     "modal.from_message": "From a Slack message: {link}",
     "view.need_code": "Pick a commitment or type its code.",
+    "view.bad_date": "Invalid date: pick a day in the calendar.",
     "view.bad_code": "Invalid code: use NN/YYYY, e.g. 14/2022.",
     "view.unknown_code": "{code} does not exist.",
     "view.need_note": "Write the update.",

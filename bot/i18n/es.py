@@ -191,6 +191,7 @@ STRINGS: dict[str, str] = {
     "modal.commitment": "*{code}* — {text}",
     "modal.from_message": "Desde un mensaje de Slack: {link}",
     "view.need_code": "Elige un compromiso o escribe su código.",
+    "view.bad_date": "Fecha inválida: elige un día en el calendario.",
     "view.bad_code": "Código inválido: usa NN/AAAA, p. ej. 14/2022.",
     "view.unknown_code": "No existe el {code}.",
     "view.need_note": "Escribe el avance.",

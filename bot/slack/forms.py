@@ -31,6 +31,16 @@ def _value(view: dict, block: str, action: str) -> dict:
     return (view.get("state", {}).get("values", {}).get(block) or {}).get(action) or {}
 
 
+def _picked_date(view: dict) -> date | None:
+    """The date picker's day, None when empty.
+
+    Raises:
+        ValueError: it is not a date (no date picker sends that).
+    """
+    picked = _value(view, ids.DATE_BLOCK, ids.DATE_INPUT).get("selected_date")
+    return date.fromisoformat(str(picked)) if picked else None
+
+
 def _text(view: dict, block: str, action: str) -> str:
     return (_value(view, block, action).get("value") or "").strip()
 
@@ -63,13 +73,11 @@ class Forms:
 
     def due(self, client: WebClient, body: dict, view: dict) -> Result:
         meta = json.loads(view.get("private_metadata") or "{}")
-        picked = _value(view, ids.DATE_BLOCK, ids.DATE_INPUT).get("selected_date")
-        request = Request(
-            intent="set_due",
-            code=meta.get("code"),
-            date=date.fromisoformat(picked) if picked else None,
-            date_precision="day",
-        )
+        try:
+            picked = _picked_date(view)
+        except ValueError:
+            return {ids.DATE_BLOCK: t("view.bad_date", self.slack.people.lang(body["user"]["id"]))}, None
+        request = Request(intent="set_due", code=meta.get("code"), date=picked, date_precision="day")
         return self._write(client, body, meta, request, ids.DATE_BLOCK)
 
     def create(self, client: WebClient, body: dict, view: dict) -> Result:
@@ -79,7 +87,10 @@ class Forms:
         code = normalize_code(raw_code) if raw_code else None
         if raw_code and code is None:
             return {ids.CODE_BLOCK: t("view.bad_code", lang)}, None
-        picked = _value(view, ids.DATE_BLOCK, ids.DATE_INPUT).get("selected_date")
+        try:
+            picked = _picked_date(view)
+        except ValueError:
+            return {ids.DATE_BLOCK: t("view.bad_date", lang)}, None
         areas = tuple(o["value"] for o in _value(view, ids.AREAS_BLOCK, ids.AREAS_INPUT).get("selected_options") or [])
         request = Request(
             intent="create",
@@ -87,7 +98,7 @@ class Forms:
             text=_text(view, ids.TEXT_BLOCK, ids.TEXT_INPUT),
             areas=areas,
             area=areas[0] if areas else None,
-            date=date.fromisoformat(picked) if picked else None,
+            date=picked,
             date_precision="day",
         )
         return self._write(client, body, meta, request, ids.TEXT_BLOCK)

@@ -54,7 +54,7 @@ def start_app(seeded, now) -> Iterator[Callable[..., SlackClientSim]]:
         client = kw.pop("client", None) or make_client(settings, retry_interval=FixedValueRetryIntervalCalculator(0))
         app, service = build_app(settings, db, clock=clock, client=client, executor=executor, **kw)
         ready = threading.Event()
-        server = serve(app, "127.0.0.1", 0, ready)
+        server = serve(app, "127.0.0.1", 0, ready, settings.slack_signing_secret)
         threading.Thread(target=server.run, daemon=True).start()
         ready.set()
         stops.append(lambda: (server.close(), executor.shutdown(wait=True)))
