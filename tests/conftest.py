@@ -97,3 +97,11 @@ def standin():
     server = SlackStandIn()
     yield server
     server.close()
+
+
+@pytest.fixture
+def slack_env_db(seeded, standin):
+    """The seeded registry and Slack settings pointing at the stand-in."""
+    from bot.settings import Settings
+
+    return seeded, Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": standin.url})

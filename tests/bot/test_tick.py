@@ -224,15 +224,3 @@ def test_no_nudge_once_the_commitment_is_closed(seeded, settings, standin):
     report = run(seeded, settings, at("2023-03-01T10:30"))
     assert "nudge:UIME:08/2023@2023-02-28" in report.expired
     assert not [k for k in standin.posts_by_key() if k.startswith("nudge")]
-
-
-def test_old_inbound_events_are_forgotten(seeded, settings):
-    from datetime import UTC, datetime
-
-    from bot.scheduler import prune
-    from storage.events import take_event
-
-    with seeded.write() as s:
-        take_event(session=s, key="old", now=datetime(2020, 1, 1, tzinfo=UTC))
-        take_event(session=s, key="new", now=datetime.now(UTC))
-    assert prune(seeded, settings) == 1

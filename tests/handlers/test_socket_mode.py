@@ -60,5 +60,5 @@ def test_socket_mode_connects_receives_and_acks(slack_env, seeded, now, standin)
             connect = [c for c in standin.calls if c["method"] == "apps.connections.open"]
             assert connect and connect[0]["headers"]["Authorization"] == "Bearer xapp-1-A1-test"
         finally:
+            server.shutdown()  # first: the client's receiving thread holds its lock until the socket closes
             handler.close()
-            server.shutdown()

@@ -1,0 +1,41 @@
+"""The conversation service: what the bot asked waits in the registry, for any replica, for a while."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.conversation import QUESTION_TTL, Actor, Conversation
+from bot.model import Changed, Notice
+from bot.settings import Settings
+
+ASK = "el 08/2023 vence el próximo martes"  # said on a Monday: tomorrow, or a week later?
+
+
+def replicas(seeded) -> tuple[Conversation, Conversation]:
+    settings = Settings.from_env({})
+    return Conversation(seeded, settings), Conversation(seeded, settings)
+
+
+def test_another_replica_takes_the_answer_to_the_question_one_asked(seeded, now):
+    one, two = replicas(seeded)
+    asked = one.reply(ASK, Actor("U1"), now)
+    assert isinstance(asked, Notice) and asked.key == "ambiguous_date"
+    answered = two.reply("el 21", Actor("U1"), now + timedelta(minutes=2))
+    assert isinstance(answered, Changed) and answered.item.due is not None
+    assert answered.item.due.date.isoformat() == "2023-02-21"
+
+
+def test_a_question_expires_and_is_asked_only_of_its_user(seeded, now):
+    one, two = replicas(seeded)
+    one.reply(ASK, Actor("U1"), now)
+    other = two.reply("el 21", Actor("U2"), now)
+    assert not isinstance(other, Changed)
+    late = two.reply("el 21", Actor("U1"), now + QUESTION_TTL + timedelta(minutes=1))
+    assert not isinstance(late, Changed)
+
+
+def test_another_message_drops_the_question(seeded, now):
+    one, _ = replicas(seeded)
+    one.reply(ASK, Actor("U1"), now)
+    one.reply("¿Cómo va el 01/2023?", Actor("U1"), now)
+    assert not isinstance(one.reply("el 21", Actor("U1"), now), Changed)
