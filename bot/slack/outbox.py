@@ -91,6 +91,9 @@ class Outbox:
             return self._failed(row, now, str(exc.response.get("error") or status), permanent, retry_after)
         except OSError as exc:  # refused, reset, timed out: Slack may or may not have it
             return self._failed(row, now, repr(exc), False, None)
+        except Exception as exc:  # building what to send failed (the report): trying again will not help
+            logger.exception("reply %s could not be built", row.key)
+            return self._failed(row, now, repr(exc), True, None)
         with self.db.write() as session:
             events.settle(session=session, key=row.key, now=now, state="done" if row.state == "owed" else "lost")
         return row.state == "owed"

@@ -114,3 +114,22 @@ def test_a_busy_sqlite_registry_fails_as_an_sqlalchemy_error(sqlite_file):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_text_stored_before_input_was_cleaned_is_cleaned_by_the_upgrade(tmp_path):
+    from alembic import command
+
+    from storage.db import _alembic_config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0002")
+        conn.exec_driver_sql("INSERT INTO commission (code, name) VALUES ('COVE', 'COVE')")
+        conn.exec_driver_sql(
+            "INSERT INTO commitment (commission_id, code, year, number, text, status, created_at, updated_at, version)"
+            " VALUES (1, '01/2023', 2023, 1, ?, 'pending', '2023-01-01', '2023-01-01', 0)",
+            ("nota\x1b[0m con\x00 control",),
+        )
+    ensure_schema(engine)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT text FROM commitment").scalar_one() == "nota[0m con control"

@@ -4,6 +4,8 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-30
 """
+import re
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -15,7 +17,27 @@ branch_labels = None
 depends_on = None
 
 
+# Text that reached the registry before input was cleaned (see ``bot.textnorm.clean``); the Word and Excel
+# reports cannot carry these characters.
+_UNCARRIABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_TEXTS = {"commitment": ("text",), "commitment_update": ("text", "source"), "meeting": ("name", "attendees")}
+
+
+def _clean_texts() -> None:
+    conn = op.get_bind()
+    for table, columns in _TEXTS.items():
+        for column in columns:
+            rows = conn.execute(sa.text(f"SELECT id, {column} FROM {table}")).all()
+            for row_id, value in rows:
+                if value and _UNCARRIABLE.search(value):
+                    conn.execute(
+                        sa.text(f"UPDATE {table} SET {column} = :v WHERE id = :i"),
+                        {"v": _UNCARRIABLE.sub("", value), "i": row_id},
+                    )
+
+
 def upgrade() -> None:
+    _clean_texts()
     with op.batch_alter_table("commitment", schema=None) as batch_op:
         batch_op.drop_column("version")
     with op.batch_alter_table("processedevent", schema=None) as batch_op:
