@@ -42,6 +42,17 @@ QUESTION_TTL = timedelta(minutes=30)  # how long "which date did you mean?" wait
 
 
 @dataclass(frozen=True)
+class Edit:
+    """What an edit form asks: new values (None: unchanged), or to withdraw the commitment."""
+
+    text: str | None = None
+    areas: tuple[str, ...] | None = None
+    due: Due | None = None
+    withdraw: bool = False
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Actor:
     """Who is talking, and from where (for the audit log)."""
 
@@ -169,9 +180,29 @@ class Conversation:
 
     def handle(self, session: Session, request: Request, actor: Actor, now: datetime) -> Outcome:
         """Carry out an understood request."""
+        write = request.intent in WRITES
+        return self._guarded(session, actor, now, write, lambda sc: self._dispatch(session, sc, request, actor))
+
+    def edit_once(self, key: str, code: str, actor: Actor, now: datetime, changes: Edit) -> Outcome | None:
+        """Edit or withdraw a commitment (a form), once per submission; None when it was already done.
+
+        A refused edit is not recorded, so the user can correct it and send it again.
+        """
+        with self.db.write() as session:
+            if not events.take_event(session=session, key=key, now=now):
+                return None
+            outcome = self._guarded(session, actor, now, True, lambda sc: self._edit(session, sc, code, actor, changes))
+            if isinstance(outcome, Notice):
+                session.rollback()
+            return outcome
+
+    def _guarded(
+        self, session: Session, actor: Actor, now: datetime, write: bool, action: Callable[[Scope], Outcome]
+    ) -> Outcome:
+        """Run ``action`` for ``actor``: a write only for writers; a broken rule undone and answered."""
         sc = self.scope(session, now)
         try:
-            if request.intent in WRITES:
+            if write:
                 directory.require_writer(
                     session=session,
                     user_id=actor.user_id,
@@ -179,9 +210,32 @@ class Conversation:
                     writers=None if actor.trusted else self.settings.writers,
                 )
             with session.begin_nested():  # a refused change is undone; the unit of work goes on
-                return self._dispatch(session, sc, request, actor)
+                return action(sc)
         except RegistryError as exc:
             return Notice(exc.key, exc.params)
+
+    def _edit(self, session: Session, sc: Scope, code: str, actor: Actor, changes: Edit) -> Outcome:
+        if changes.withdraw:
+            registry.withdraw(
+                session=session,
+                sc=sc,
+                code=code,
+                author=actor.user_id,
+                reason=clean(changes.reason),
+                source=actor.source,
+            )
+            return Changed("withdraw", self._item(session, sc, code))
+        _, changed = registry.edit(
+            session=session,
+            sc=sc,
+            code=code,
+            author=actor.user_id,
+            source=actor.source,
+            text=clean(changes.text) if changes.text is not None else None,
+            areas=changes.areas,
+            due=changes.due,
+        )
+        return Changed("edit", self._item(session, sc, code), before=", ".join(changed) or None)
 
     def _dispatch(self, session: Session, sc: Scope, request: Request, actor: Actor) -> Outcome:
         intent = request.intent

@@ -35,6 +35,7 @@ class Item:
     origin: str | None = None
     origin_at: datetime | None = None
     entries: tuple[Entry, ...] = ()
+    withdrawn: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Listed:
 
 @dataclass(frozen=True)
 class Changed:
-    what: str  # note | status | due | create
+    what: str  # note | status | due | create | edit | withdraw
     item: Item
     before: str | None = None
     after: str | None = None

@@ -106,6 +106,7 @@ def build_items(
                 origin=origin.name if origin else None,
                 origin_at=origin.at if origin else None,
                 entries=tuple(_entry(u) for u in (entries or {}).get(c.id, [])),
+                withdrawn=c.withdrawn_at is not None,
             )
         )
     return items
@@ -257,6 +258,86 @@ def due_text(day: date | None, kind: str | None) -> str:
     if day is None:
         return ""
     return day.strftime("%Y-%m") if kind == "month" else day.isoformat()
+
+
+def edit(
+    *,
+    session: Session,
+    sc: Scope,
+    code: str,
+    author: str,
+    source: str = "",
+    text: str | None = None,
+    areas: Sequence[str] | None = None,
+    due: Due | None = None,
+    origin: str | None = None,
+) -> tuple[Commitment, dict[str, tuple[str, str]]]:
+    """Change a commitment's text, areas, deadline or origin meeting; what is given as it already is stays.
+
+    Args:
+        session: write session.
+        sc: the unit of work's scope.
+        code: ``NN/YYYY``.
+        author: who changes it.
+        source: where the change came from.
+        text: the new text.
+        areas: the new responsible areas (acronyms), in order.
+        due: the new deadline.
+        origin: the name of the meeting it came from (a recorded one).
+
+    Returns:
+        The commitment, and each changed field with its old and new value as text (empty: nothing changed,
+        nothing written).
+    """
+    c = _locked(session, sc, code)
+    assert c.id is not None
+    changes: dict[str, tuple[str, str]] = {}
+    values: dict[str, object] = {}
+    if text is not None and text.strip() and text.strip() != c.text:
+        changes["text"], values["text"] = (c.text, text.strip()), text.strip()
+    if areas is not None:
+        ids = resolve_areas(session=session, acronyms=areas)
+        old = areas_db.areas_of(session=session, commitment_ids=[c.id], commission_id=sc.commission_id).get(c.id, [])
+        new = [a.upper() for a in dict.fromkeys(areas)]
+        if not new:
+            raise RegistryError("need_area")
+        if new != old:
+            areas_db.set_areas(session=session, commitment_id=c.id, area_ids=ids)
+            changes["areas"] = (", ".join(old), ", ".join(new))
+    if due is not None and (due.date, due.kind) != (c.due_date, c.due_kind):
+        changes["due"] = (due_text(c.due_date, c.due_kind), due_text(due.date, due.kind))
+        values.update(due_date=due.date, due_kind=due.kind, due_meeting_id=None)
+    if origin is not None:
+        meeting = meetings_db.find_meeting(session=session, commission_id=sc.commission_id, name=origin)
+        if meeting is None:
+            raise RegistryError("unknown_meeting", name=origin)
+        if meeting.id != c.origin_id:
+            previous = meetings_db.meetings_by_ids(session=session, ids=[c.origin_id])
+            changes["origin"] = (previous[c.origin_id].name if c.origin_id in previous else "", meeting.name)
+            values["origin_id"] = meeting.id
+    if not changes:
+        return c, {}
+    c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **values)
+    summary = "; ".join(f"{field}: {old or '—'} → {new}" for field, (old, new) in changes.items())
+    log_db.add_update(
+        session=session, commitment=c, text=summary, author=author, now=sc.now, source=source, kind="edit"
+    )
+    return c, changes
+
+
+def withdraw(*, session: Session, sc: Scope, code: str, author: str, reason: str = "", source: str = "") -> Commitment:
+    """Withdraw a commitment (a duplicate, one agreed by mistake): it keeps its history and leaves lists,
+    digests, and the default export and report."""
+    c = _locked(session, sc, code)
+    if c.withdrawn_at is not None:
+        raise RegistryError("already_withdrawn", code=code)
+    c = commitments_db.change_commitment(
+        session=session, commitment=c, now=sc.now, withdrawn_at=sc.now, withdrawn_reason=reason.strip()
+    )
+    log_db.add_update(
+        session=session, commitment=c, text=reason.strip(), author=author, now=sc.now, source=source, kind="withdraw"
+    )
+    return c
 
 
 def create(

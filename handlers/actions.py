@@ -16,6 +16,7 @@ def register(app: App) -> None:
     app.action(ids.OPEN_LOG)(ack=_ack, lazy=[open_log])
     app.action(ids.OPEN_DUE)(ack=_ack, lazy=[open_due])
     app.action(ids.OPEN_CREATE)(ack=_ack, lazy=[open_create])
+    app.action(ids.OPEN_EDIT)(ack=_ack, lazy=[open_edit])
     app.action(ids.SHOW)(ack=_ack, lazy=[show])
     app.action(ids.MORE)(ack=_ack, lazy=[more])
     app.action(ids.REPORT)(ack=_ack, lazy=[report])
@@ -69,6 +70,11 @@ def open_log(body: dict, action: dict, client: WebClient, slack: SlackService) -
 def open_due(body: dict, action: dict, client: WebClient, slack: SlackService) -> None:
     """Opens the deadline modal with a date picker."""
     client.views_open(trigger_id=body["trigger_id"], view=slack.due_modal(client, body, action["value"]))
+
+
+def open_edit(body: dict, action: dict, client: WebClient, slack: SlackService) -> None:
+    """Opens the form to edit (or withdraw) the card's commitment."""
+    client.views_open(trigger_id=body["trigger_id"], view=slack.edit_modal(client, body, action["value"]))
 
 
 def open_create(body: dict, client: WebClient, slack: SlackService) -> None:

@@ -17,6 +17,7 @@ def register(app: App) -> None:
         (ids.DUE_VIEW, Forms.due),
         (ids.CREATE_VIEW, Forms.create),
         (ids.SHORTCUT_VIEW, Forms.shortcut),
+        (ids.EDIT_VIEW, Forms.edit),
     ):
         app.view(callback_id)(ack=_saver(save), lazy=[confirm])
 

@@ -76,6 +76,7 @@ def find_commitments(
     origin_id: int | None = None,
     closed_since: datetime | None = None,
     due_from: date | None = None,
+    withdrawn: bool = False,
 ) -> list[Commitment]:
     """Commitments matching every given filter, ordered by deadline then code.
 
@@ -89,11 +90,14 @@ def find_commitments(
         origin_id: from this meeting.
         closed_since: done at or after this instant.
         due_from: with a deadline on or after this day.
+        withdrawn: include withdrawn commitments (they are left out by default).
 
     Returns:
         The commitments.
     """
     stmt = select(Commitment).where(Commitment.commission_id == commission_id)
+    if not withdrawn:
+        stmt = stmt.where(col(Commitment.withdrawn_at).is_(None))
     if statuses is not None:
         stmt = stmt.where(col(Commitment.status).in_(list(statuses)))
     if area_ids is not None:

@@ -81,6 +81,8 @@ class Commitment(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_ts(nullable=False))
     updated_at: datetime = Field(sa_column=_ts(nullable=False))
     closed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    withdrawn_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))  # kept, out of lists
+    withdrawn_reason: str = Field(default="", max_length=500)
 
 
 class CommitmentArea(SQLModel, table=True):
@@ -101,7 +103,7 @@ class Update(SQLModel, table=True):
     author: str = Field(default="", max_length=100)
     text: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
     source: str = Field(default="", max_length=500)
-    kind: str = Field(default="note", max_length=16)  # note | status | due | create | import
+    kind: str = Field(default="note", max_length=16)  # note | status | due | create | import | edit | withdraw
     status_before: str | None = Field(default=None, max_length=16)
     status_after: str | None = Field(default=None, max_length=16)
 

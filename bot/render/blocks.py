@@ -121,6 +121,8 @@ def _link(source: str) -> str:
 
 
 def card_actions(item: Item, lang: str) -> dict:
+    if item.withdrawn:
+        return context(t("item.withdrawn", lang))
     elements = []
     if item.status != "done":
         elements.append(button(t("btn.done", lang), ids.MARK_DONE, item.code, "primary"))
@@ -129,6 +131,7 @@ def card_actions(item: Item, lang: str) -> dict:
     elements += [
         button(t("btn.log", lang), ids.OPEN_LOG, item.code),
         button(t("btn.due", lang), ids.OPEN_DUE, item.code),
+        button(t("btn.edit", lang), ids.OPEN_EDIT, item.code),
     ]
     return actions(*elements, block_id=f"card:{item.code}")
 

@@ -12,12 +12,14 @@ MORE = "list_more"
 OPEN_CREATE = "commitment_open_create"
 REPORT = "report_build"
 CHOOSE_DATE = "due_choose_date"
+OPEN_EDIT = "commitment_open_edit"
 
 # Modals (callback IDs)
 LOG_VIEW = "commitment_log_view"
 DUE_VIEW = "commitment_due_view"
 CREATE_VIEW = "commitment_create_view"
 SHORTCUT_VIEW = "message_log_view"
+EDIT_VIEW = "commitment_edit_view"
 HOME_VIEW = "home_view"
 
 # Message shortcut
@@ -30,3 +32,5 @@ TEXT_BLOCK, TEXT_INPUT = "text_block", "text_input"
 AREAS_BLOCK, AREAS_INPUT = "areas_block", "areas_input"
 CODE_BLOCK, CODE_INPUT = "code_block", "code_input"
 PICK_BLOCK, PICK_INPUT = "pick_block", "pick_input"
+WITHDRAW_BLOCK, WITHDRAW_INPUT = "withdraw_block", "withdraw_input"
+REASON_BLOCK, REASON_INPUT = "reason_block", "reason_input"

@@ -73,6 +73,8 @@ def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
         what = t("entry.due", lang, text=entry.text)
     elif entry.kind == "create":
         what = t("entry.create", lang)
+    elif entry.kind in ("edit", "withdraw"):
+        what = t(f"entry.{entry.kind}", lang, text=entry.text or "—")
     else:
         what = entry.text
     author = f" ({entry.author})" if entry.author else ""
@@ -82,6 +84,7 @@ def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
 def item_facts(item: Item, lang: str) -> list[str]:
     """Status, areas, deadline, origin: one short line each."""
     facts = [
+        *([t("item.withdrawn", lang)] if item.withdrawn else []),
         t("item.status", lang, status=status_label(item.status, lang)),
         t("item.areas", lang, areas=", ".join(item.areas) or t("item.no_areas", lang)),
     ]
@@ -195,6 +198,8 @@ def changed_text(c: Changed, lang: str) -> str:
             after=due_text(c.item.due, lang) if c.item.due else "—",
             before=stored_due_text(c.before, lang),
         )
+    if c.what == "edit" and not c.before:
+        return t("changed.edit_same", lang, code=code)
     return t(f"changed.{c.what}", lang, code=code)
 
 

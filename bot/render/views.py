@@ -106,6 +106,34 @@ def create_modal(areas: list[tuple[str, str]], lang: str, metadata: dict) -> dic
     return _modal(ids.CREATE_VIEW, t("modal.create_title", lang), blocks, lang, metadata)
 
 
+def edit_modal(item: Item, areas: list[tuple[str, str]], lang: str, metadata: dict) -> dict:
+    """Text, areas and deadline as they are, to change; or withdraw the commitment, with a reason."""
+    area_options = _options([(a, f"{a} — {n}") for a, n in areas])
+    chosen = [o for o in area_options if o["value"] in item.areas]
+    picker: dict = {"type": "multi_static_select", "action_id": ids.AREAS_INPUT, "options": area_options}
+    if chosen:
+        picker["initial_options"] = chosen
+    deadline: dict = {"type": "datepicker", "action_id": ids.DATE_INPUT}
+    if item.due is not None and item.due.date is not None:
+        deadline["initial_date"] = item.due.date.isoformat()
+    withdraw = {"text": {"type": "plain_text", "text": t("view.withdraw", lang)}, "value": "withdraw"}
+    blocks = [
+        _input(
+            ids.TEXT_BLOCK, t("modal.text_label", lang), _text_input(ids.TEXT_INPUT, multiline=True, initial=item.text)
+        ),
+        _input(ids.AREAS_BLOCK, t("modal.areas_label", lang), picker),
+        _input(ids.DATE_BLOCK, t("modal.date_label", lang), deadline, optional=True),
+        _input(
+            ids.WITHDRAW_BLOCK,
+            t("view.withdraw_label", lang),
+            {"type": "checkboxes", "action_id": ids.WITHDRAW_INPUT, "options": [withdraw]},
+            optional=True,
+        ),
+        _input(ids.REASON_BLOCK, t("view.reason", lang), _text_input(ids.REASON_INPUT, limit=500), optional=True),
+    ]
+    return _modal(ids.EDIT_VIEW, t("view.edit_title", lang), blocks, lang, {**metadata, "code": item.code})
+
+
 def shortcut_modal(open_items: list[Item], note: str, lang: str, metadata: dict) -> dict:
     blocks = []
     if open_items:

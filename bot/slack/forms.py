@@ -12,8 +12,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.codes import normalize_code
+from bot.conversation import Edit
 from bot.i18n import t
-from bot.model import Notice, Outcome
+from bot.model import Due, Notice, Outcome
 from bot.nlu import Request
 from bot.render import ids
 from bot.slack.service import SlackService
@@ -103,6 +104,30 @@ class Forms:
         )
         return self._write(client, body, meta, request, ids.TEXT_BLOCK)
 
+    def edit(self, client: WebClient, body: dict, view: dict) -> Result:
+        meta = json.loads(view.get("private_metadata") or "{}")
+        lang = self.slack.people.lang(body["user"]["id"])
+        try:
+            picked = _picked_date(view)
+        except ValueError:
+            return {ids.DATE_BLOCK: t("view.bad_date", lang)}, None
+        areas = tuple(o["value"] for o in _value(view, ids.AREAS_BLOCK, ids.AREAS_INPUT).get("selected_options") or [])
+        if not areas:
+            return {ids.AREAS_BLOCK: t("view.need_area", lang)}, None
+        withdraw = bool(_value(view, ids.WITHDRAW_BLOCK, ids.WITHDRAW_INPUT).get("selected_options"))
+        changes = Edit(
+            text=_text(view, ids.TEXT_BLOCK, ids.TEXT_INPUT) or None,
+            areas=areas,
+            due=Due(date=picked) if picked else None,
+            withdraw=withdraw,
+            reason=_text(view, ids.REASON_BLOCK, ids.REASON_INPUT),
+        )
+        user = body["user"]["id"]
+        actor = self.slack.actor(client, user, source=f"slack:{meta.get('channel', 'home')}/modal")
+        key = submission_key(body.get("view") or {})
+        outcome = self.slack.conversation.edit_once(key, meta.get("code", ""), actor, self.slack.clock(), changes)
+        return self._after(client, user, meta, outcome, actor.lang, ids.TEXT_BLOCK, None)
+
     def shortcut(self, client: WebClient, body: dict, view: dict) -> Result:
         meta = json.loads(view.get("private_metadata") or "{}")
         lang = self.slack.people.lang(body["user"]["id"])
@@ -136,13 +161,26 @@ class Forms:
         actor = self.slack.actor(client, user, source=source or f"slack:{meta.get('channel', 'home')}/modal")
         key = submission_key(body.get("view") or {})
         outcome = self.slack.conversation.act_once(key, request, actor, self.slack.clock())
+        return self._after(client, user, meta, outcome, actor.lang, block, code_block)
+
+    def _after(
+        self,
+        client: WebClient,
+        user: str,
+        meta: dict,
+        outcome: Outcome | None,
+        lang: str,
+        block: str,
+        code_block: str | None,
+    ) -> Result:
+        """The form's errors, or the confirmation to send after the acknowledgement (None: already saved)."""
         if outcome is None:
             return None, None
         if isinstance(outcome, Notice) or not hasattr(outcome, "item"):
-            return self._errors(outcome, actor.lang, block, code_block), None
+            return self._errors(outcome, lang, block, code_block), None
 
         def follow_up() -> None:
-            self._confirm(client, user, meta.get("channel"), outcome, actor.lang)
+            self._confirm(client, user, meta.get("channel"), outcome, lang)
             self.slack.refresh_home(client, user)
 
         return None, follow_up

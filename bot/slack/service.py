@@ -173,6 +173,16 @@ class SlackService:
         current = item.due.date if item and item.due else None
         return view_render.due_modal(code, item.text if item else "", current, self.clock().date(), lang, _where(body))
 
+    def edit_modal(self, client: WebClient, body: dict, code: str) -> dict:
+        lang = self.people.lang(body["user"]["id"])
+        item = self._item(code)
+        if item is None:
+            return view_render.log_modal(code, "", lang, _where(body))  # it no longer exists: nothing to edit
+        areas = self.conversation.read(
+            lambda s, sc: [(a.acronym, a.name) for a in directory.catalog(session=s).areas], self.clock()
+        )
+        return view_render.edit_modal(item, areas, lang, _where(body))
+
     def create_modal(self, client: WebClient, body: dict) -> dict:
         lang = self.people.lang(body["user"]["id"])
         areas = self.conversation.read(

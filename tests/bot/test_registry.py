@@ -247,3 +247,37 @@ def test_a_change_that_waited_for_the_lock_shows_the_change_it_waited_for(seeded
     card = results["card"]
     assert card.status == "in_progress"
     assert [e.kind for e in card.entries[:2]] == ["due", "status"]
+
+
+def test_edit_writes_only_what_changes_and_logs_it(seeded, now):
+    from bot.model import Due
+
+    with seeded.write() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        current = registry.get_item(session=s, sc=sc, code="08/2023")
+        _, same = registry.edit(
+            session=s, sc=sc, code="08/2023", author="U1", text=current.text, areas=list(current.areas)
+        )
+        assert same == {}
+        _, changed = registry.edit(
+            session=s, sc=sc, code="08/2023", author="U1", areas=["DERFE"], due=Due(date=now.date().replace(day=27))
+        )
+        assert set(changed) == {"areas", "due"}
+        item = registry.get_item(session=s, sc=sc, code="08/2023", history=None)
+    assert item.areas == ("DERFE",) and [e.kind for e in item.entries].count("edit") == 1
+
+
+def test_a_withdrawn_commitment_keeps_its_history_and_leaves_the_lists(seeded, now):
+    from bot.model import Filters
+
+    with seeded.write() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        registry.withdraw(session=s, sc=sc, code="08/2023", author="U1", reason="duplicado")
+        with pytest.raises(registry.RegistryError):
+            registry.withdraw(session=s, sc=sc, code="08/2023", author="U1")
+    with seeded.read() as s:
+        sc = registry.scope(session=s, commission="COVE", now=now)
+        listed = [i.code for i in registry.list_items(session=s, sc=sc, filters=Filters())]
+        item = registry.get_item(session=s, sc=sc, code="08/2023", history=None)
+    assert "08/2023" not in listed and item.withdrawn and item.entries[0].text == "duplicado"
+    assert len(item.entries) > 1

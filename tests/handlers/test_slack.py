@@ -320,3 +320,41 @@ def test_ambiguous_day_offers_both_dates_as_buttons(slack, standin):
     slack.interact(button(ids.CHOOSE_DATE, choices[1]["value"], response_url=standin.url + "response/9"))
     (update,) = standin.wait_for("response/9")
     assert "21 de febrero de 2023" in update["text"]
+
+
+def test_the_card_edit_form_changes_text_areas_and_deadline_and_can_withdraw(slack, standin, seeded, now):
+    from bot import registry as reg
+
+    slack.interact(button(ids.OPEN_EDIT, "08/2023"))
+    view = standin.wait_for("views.open")[0]["view"]
+    assert view["callback_id"] == ids.EDIT_VIEW
+    meta = json.loads(view["private_metadata"])
+
+    def values(text: str, areas: list[str], withdraw: bool = False, reason: str = "") -> dict:
+        return {
+            ids.TEXT_BLOCK: {ids.TEXT_INPUT: {"type": "plain_text_input", "value": text}},
+            ids.AREAS_BLOCK: {
+                ids.AREAS_INPUT: {"type": "multi_static_select", "selected_options": [{"value": a} for a in areas]}
+            },
+            ids.DATE_BLOCK: {ids.DATE_INPUT: {"type": "datepicker", "selected_date": "2023-03-31"}},
+            ids.WITHDRAW_BLOCK: {
+                ids.WITHDRAW_INPUT: {"type": "checkboxes", "selected_options": [{"value": "withdraw"}] if withdraw else []}
+            },
+            ids.REASON_BLOCK: {ids.REASON_INPUT: {"type": "plain_text_input", "value": reason}},
+        }
+
+    none = slack.interact(submission(ids.EDIT_VIEW, values("Texto nuevo", []), meta))
+    assert ids.AREAS_BLOCK in none.json()["errors"]
+    assert slack.interact(submission(ids.EDIT_VIEW, values("Texto nuevo", ["IME", "DGSC"]), meta)).status == 200
+    with seeded.read() as s:
+        item = reg.get_item(session=s, sc=reg.scope(session=s, commission="COVE", now=now), code="08/2023")
+    assert item.text == "Texto nuevo" and item.areas == ("IME", "DGSC") and item.due.date.isoformat() == "2023-03-31"
+    assert item.entries[0].kind == "edit" and item.entries[0].author == "U1"
+    gone = values("Texto nuevo", ["IME", "DGSC"], withdraw=True, reason="duplicado del 07/2023")
+    assert slack.interact(submission(ids.EDIT_VIEW, gone, meta)).status == 200
+    slack.mention("pendientes del IME")
+    listed = json.dumps(standin.wait_for("chat.postMessage")[0], ensure_ascii=False)
+    assert "08/2023" not in listed
+    slack.mention("¿Cómo va el 08/2023?", ts="1700000000.000777")
+    card = standin.wait_for("chat.postMessage", 2)[1]
+    assert "Retirado" in card["text"] and "duplicado del 07/2023" in card["text"]

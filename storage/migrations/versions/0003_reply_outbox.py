@@ -1,4 +1,4 @@
-"""replies owed to Slack kept with their event; questions waiting for an answer; no commitment version
+"""replies owed to Slack kept with their event; questions waiting for an answer; withdrawn commitments; no version
 
 Revision ID: 0003
 Revises: 0002
@@ -40,6 +40,8 @@ def upgrade() -> None:
     _clean_texts()
     with op.batch_alter_table("commitment", schema=None) as batch_op:
         batch_op.drop_column("version")
+        batch_op.add_column(sa.Column("withdrawn_at", UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column("withdrawn_reason", sa.String(length=500), nullable=False, server_default=""))
     with op.batch_alter_table("processedevent", schema=None) as batch_op:
         batch_op.add_column(sa.Column("method", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("user_id", sa.String(length=32), nullable=True))
@@ -65,4 +67,6 @@ def downgrade() -> None:
         for name in ("last_error", "lease_until", "next_attempt_at", "attempts", "state", "lang", "user_id", "method"):
             batch_op.drop_column(name)
     with op.batch_alter_table("commitment", schema=None) as batch_op:
+        batch_op.drop_column("withdrawn_reason")
+        batch_op.drop_column("withdrawn_at")
         batch_op.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="0"))
