@@ -183,6 +183,20 @@ class Conversation:
         write = request.intent in WRITES
         return self._guarded(session, actor, now, write, lambda sc: self._dispatch(session, sc, request, actor))
 
+    def undo_once(self, key: str, actor: Actor, now: datetime) -> Outcome | None:
+        """Undo the user's last change of the last 15 minutes (the Deshacer button), once per click."""
+        with self.db.write() as session:
+            if not events.take_event(session=session, key=key, now=now):
+                return None
+            outcome = self._guarded(session, actor, now, True, lambda sc: self._undo(session, sc, actor))
+            if isinstance(outcome, Notice):
+                session.rollback()
+            return outcome
+
+    def _undo(self, session: Session, sc: Scope, actor: Actor) -> Outcome:
+        c, undone = registry.undo(session=session, sc=sc, author=actor.user_id, source=actor.source)
+        return Changed("undo", self._item(session, sc, c.code), before=undone)
+
     def edit_once(self, key: str, code: str, actor: Actor, now: datetime, changes: Edit) -> Outcome | None:
         """Edit or withdraw a commitment (a form), once per submission; None when it was already done.
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -209,6 +211,7 @@ def set_status(
     before = c.status
     if before == status:
         return c, before
+    previous = _snapshot(c, "status", "closed_at")
     c = commitments_db.change_commitment(
         session=session, commitment=c, now=sc.now, status=status, closed_at=sc.now if status == "done" else None
     )
@@ -222,6 +225,7 @@ def set_status(
         kind="status",
         status_before=before,
         status_after=status,
+        previous=previous,
     )
     return c, before
 
@@ -239,6 +243,9 @@ def set_due(
     """Change a commitment's deadline (a day, a month, or a session); returns it and the old one, as text."""
     c = _locked(session, sc, code)
     before = due_text(c.due_date, c.due_kind)
+    if (c.due_date, c.due_kind, c.due_meeting_id) == (due.date, due.kind, meeting_id):
+        return c, before
+    previous = _snapshot(c, "due_date", "due_kind", "due_meeting_id")
     c = commitments_db.change_commitment(
         session=session, commitment=c, now=sc.now, due_date=due.date, due_kind=due.kind, due_meeting_id=meeting_id
     )
@@ -250,6 +257,7 @@ def set_due(
         now=sc.now,
         source=source,
         kind="due",
+        previous=previous,
     )
     return c, before
 
@@ -293,6 +301,7 @@ def edit(
     assert c.id is not None
     changes: dict[str, tuple[str, str]] = {}
     values: dict[str, object] = {}
+    previous = _snapshot(c, "text", "due_date", "due_kind", "due_meeting_id", "origin_id")
     if text is not None and text.strip() and text.strip() != c.text:
         changes["text"], values["text"] = (c.text, text.strip()), text.strip()
     if areas is not None:
@@ -304,6 +313,7 @@ def edit(
         if new != old:
             areas_db.set_areas(session=session, commitment_id=c.id, area_ids=ids)
             changes["areas"] = (", ".join(old), ", ".join(new))
+            previous["areas"] = old
     if due is not None and (due.date, due.kind) != (c.due_date, c.due_kind):
         changes["due"] = (due_text(c.due_date, c.due_kind), due_text(due.date, due.kind))
         values.update(due_date=due.date, due_kind=due.kind, due_meeting_id=None)
@@ -312,15 +322,22 @@ def edit(
         if meeting is None:
             raise RegistryError("unknown_meeting", name=origin)
         if meeting.id != c.origin_id:
-            previous = meetings_db.meetings_by_ids(session=session, ids=[c.origin_id])
-            changes["origin"] = (previous[c.origin_id].name if c.origin_id in previous else "", meeting.name)
+            earlier = meetings_db.meetings_by_ids(session=session, ids=[c.origin_id])
+            changes["origin"] = (earlier[c.origin_id].name if c.origin_id in earlier else "", meeting.name)
             values["origin_id"] = meeting.id
     if not changes:
         return c, {}
     c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **values)
     summary = "; ".join(f"{field}: {old or '—'} → {new}" for field, (old, new) in changes.items())
     log_db.add_update(
-        session=session, commitment=c, text=summary, author=author, now=sc.now, source=source, kind="edit"
+        session=session,
+        commitment=c,
+        text=summary,
+        author=author,
+        now=sc.now,
+        source=source,
+        kind="edit",
+        previous=previous,
     )
     return c, changes
 
@@ -331,13 +348,70 @@ def withdraw(*, session: Session, sc: Scope, code: str, author: str, reason: str
     c = _locked(session, sc, code)
     if c.withdrawn_at is not None:
         raise RegistryError("already_withdrawn", code=code)
+    previous = _snapshot(c, "withdrawn_at", "withdrawn_reason")
     c = commitments_db.change_commitment(
         session=session, commitment=c, now=sc.now, withdrawn_at=sc.now, withdrawn_reason=reason.strip()
     )
     log_db.add_update(
-        session=session, commitment=c, text=reason.strip(), author=author, now=sc.now, source=source, kind="withdraw"
+        session=session,
+        commitment=c,
+        text=reason.strip(),
+        author=author,
+        now=sc.now,
+        source=source,
+        kind="withdraw",
+        previous=previous,
     )
     return c
+
+
+UNDO_WINDOW = timedelta(minutes=15)
+UNDOABLE = ("note", "status", "due", "edit", "withdraw", "create")
+
+
+def undo(*, session: Session, sc: Scope, author: str, source: str = "") -> tuple[Commitment, str]:
+    """Undo the last change ``author`` made in the last 15 minutes: the previous values come back (a note is
+    taken out of the cards and the report, a new commitment is withdrawn), and the undo is itself logged.
+
+    Returns:
+        The commitment, and the kind of change undone.
+
+    Raises:
+        RegistryError: ``nothing_to_undo``.
+    """
+    entry = log_db.last_undoable(session=session, author=author, since=sc.now - UNDO_WINDOW, kinds=UNDOABLE)
+    c = commitments_db.get_by_id(session=session, commitment_id=entry.commitment_id) if entry else None
+    if entry is None or c is None or c.commission_id != sc.commission_id:
+        raise RegistryError("nothing_to_undo")
+    assert c.id is not None
+    restored = json.loads(entry.previous) if entry.previous else {}
+    if entry.kind == "create":
+        restored = {"withdrawn_at": sc.now.isoformat(), "withdrawn_reason": ""}
+    areas = restored.pop("areas", None)
+    if areas is not None:
+        areas_db.set_areas(session=session, commitment_id=c.id, area_ids=resolve_areas(session=session, acronyms=areas))
+    if restored:
+        c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **_restore(restored))
+    log_db.mark_undone(session=session, entry=entry, now=sc.now)
+    log_db.add_update(
+        session=session, commitment=c, text=entry.kind, author=author, now=sc.now, source=source, kind="undo"
+    )
+    return c, entry.kind
+
+
+def _snapshot(c: Commitment, *names: str) -> dict[str, Any]:
+    """Column values as JSON-ready data, to put back on an undo (see ``_restore``)."""
+    values = {name: getattr(c, name) for name in names}
+    return {name: v.isoformat() if isinstance(v, date | datetime) else v for name, v in values.items()}
+
+
+def _restore(values: dict[str, Any]) -> dict[str, Any]:
+    parse = {
+        "due_date": date.fromisoformat,
+        "closed_at": datetime.fromisoformat,
+        "withdrawn_at": datetime.fromisoformat,
+    }
+    return {name: parse[name](v) if name in parse and v is not None else v for name, v in values.items()}
 
 
 def create(

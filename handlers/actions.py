@@ -13,6 +13,7 @@ def register(app: App) -> None:
     app.action(ids.MARK_DONE)(ack=mark_done, lazy=[show_change])
     app.action(ids.MARK_IN_PROGRESS)(ack=mark_in_progress, lazy=[show_change])
     app.action(ids.CHOOSE_DATE)(ack=choose_date, lazy=[show_change])
+    app.action(ids.UNDO)(ack=undo, lazy=[show_change])
     app.action(ids.OPEN_LOG)(ack=_ack, lazy=[open_log])
     app.action(ids.OPEN_DUE)(ack=_ack, lazy=[open_due])
     app.action(ids.OPEN_CREATE)(ack=_ack, lazy=[open_create])
@@ -44,6 +45,12 @@ def choose_date(
 ) -> None:
     """One reading of an ambiguous deadline, chosen."""
     context["change"] = slack.choose_date(client, body, action["value"])
+    ack()
+
+
+def undo(ack: Ack, body: dict, client: WebClient, context: BoltContext, slack: SlackService) -> None:
+    """Undoes the user's last change (of the last 15 minutes)."""
+    context["change"] = slack.undo(client, body)
     ack()
 
 

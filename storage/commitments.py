@@ -24,6 +24,11 @@ def get_commitment(*, session: Session, commission_id: int, code: str, for_updat
     return session.exec(stmt).first()
 
 
+def get_by_id(*, session: Session, commitment_id: int) -> Commitment | None:
+    """One commitment by id, its row locked until the transaction ends."""
+    return session.get(Commitment, commitment_id, with_for_update=True, populate_existing=True)
+
+
 def change_commitment(*, session: Session, commitment: Commitment, now: datetime, **values: Any) -> Commitment:
     """Set columns of a commitment (read for update) and its ``updated_at``; flushed at once."""
     for name, value in values.items():

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -23,6 +25,7 @@ def add_update(
     status_before: str | None = None,
     status_after: str | None = None,
     at: datetime | None = None,
+    previous: dict[str, Any] | None = None,
 ) -> Update:
     """Append one entry to a commitment's log.
 
@@ -37,6 +40,7 @@ def add_update(
         status_before: the status before a change.
         status_after: the status after a change.
         at: when it happened, when known; default ``now``.
+        previous: the values the change replaced (JSON-ready), so that it can be undone.
 
     Returns:
         The new entry.
@@ -52,6 +56,7 @@ def add_update(
         kind=kind,
         status_before=status_before,
         status_after=status_after,
+        previous=json.dumps(previous) if previous is not None else None,
     )
     session.add(entry)
     session.flush()
@@ -59,10 +64,12 @@ def add_update(
 
 
 def updates_for(*, session: Session, commitment_id: int, limit: int | None = None) -> list[Update]:
-    """A commitment's log, newest first (at most ``limit`` entries)."""
+    """A commitment's log, newest first (at most ``limit`` entries), without notes that were undone."""
     stmt = (
         select(Update)
-        .where(Update.commitment_id == commitment_id)
+        .where(
+            Update.commitment_id == commitment_id, sa.or_(col(Update.kind) != "note", col(Update.undone_at).is_(None))
+        )
         .order_by(col(Update.at).desc(), col(Update.id).desc())
     )
     return list(session.exec(stmt.limit(limit) if limit else stmt))
@@ -75,7 +82,7 @@ def latest_updates(
     newest = (
         select(Update.commitment_id, sa.func.max(Update.id).label("mid"))
         .join(Commitment, col(Commitment.id) == Update.commitment_id)
-        .where(Commitment.commission_id == commission_id, col(Update.kind).in_(kinds))
+        .where(Commitment.commission_id == commission_id, col(Update.kind).in_(kinds), col(Update.undone_at).is_(None))
         .group_by(col(Update.commitment_id))
         .subquery()
     )
@@ -91,6 +98,28 @@ def all_updates(*, session: Session, commission_id: int) -> list[Update]:
         .order_by(col(Update.commitment_id), col(Update.at), col(Update.id))
     )
     return list(session.exec(stmt))
+
+
+def last_undoable(*, session: Session, author: str, since: datetime, kinds: Sequence[str]) -> Update | None:
+    """The newest entry of these kinds that ``author`` recorded since ``since`` and that is not undone yet."""
+    stmt = (
+        select(Update)
+        .where(
+            Update.author == author,
+            col(Update.recorded_at) >= since,
+            col(Update.kind).in_(kinds),
+            col(Update.undone_at).is_(None),
+        )
+        .order_by(col(Update.recorded_at).desc(), col(Update.id).desc())
+        .limit(1)
+    )
+    return session.exec(stmt.with_for_update()).first()
+
+
+def mark_undone(*, session: Session, entry: Update, now: datetime) -> None:
+    entry.undone_at = now
+    session.add(entry)
+    session.flush()
 
 
 def delete_updates(*, session: Session, commitment_id: int) -> None:

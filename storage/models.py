@@ -103,9 +103,11 @@ class Update(SQLModel, table=True):
     author: str = Field(default="", max_length=100)
     text: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
     source: str = Field(default="", max_length=500)
-    kind: str = Field(default="note", max_length=16)  # note | status | due | create | import | edit | withdraw
+    kind: str = Field(default="note", max_length=16)  # note|status|due|create|import|edit|withdraw|undo
     status_before: str | None = Field(default=None, max_length=16)
     status_after: str | None = Field(default=None, max_length=16)
+    previous: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))  # JSON, for an undo
+    undone_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class Member(SQLModel, table=True):

@@ -86,7 +86,10 @@ def message(outcome: Outcome, tz: ZoneInfo, lang: str, *, buttons: bool = True) 
         case Shown(item=item):
             blocks = card(item, tz, lang, buttons=buttons)
         case Changed(item=item):
-            blocks = [section(escape(plain.changed_text(outcome, lang))), *card(item, tz, lang, buttons=buttons)]
+            said = section(escape(plain.changed_text(outcome, lang)))
+            if buttons and outcome.what != "undo" and (outcome.what != "edit" or outcome.before):
+                said["accessory"] = button(t("btn.undo", lang), ids.UNDO, item.code)
+            blocks = [said, *card(item, tz, lang, buttons=buttons)]
         case Listed():
             blocks = list_blocks(outcome, lang)
         case NotFound() | Candidates():

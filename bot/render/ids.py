@@ -13,6 +13,7 @@ OPEN_CREATE = "commitment_open_create"
 REPORT = "report_build"
 CHOOSE_DATE = "due_choose_date"
 OPEN_EDIT = "commitment_open_edit"
+UNDO = "change_undo"
 
 # Modals (callback IDs)
 LOG_VIEW = "commitment_log_view"

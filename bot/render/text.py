@@ -73,6 +73,8 @@ def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
         what = t("entry.due", lang, text=entry.text)
     elif entry.kind == "create":
         what = t("entry.create", lang)
+    elif entry.kind == "undo":
+        what = t("entry.undo", lang, what=t(f"undone.{entry.text}", lang))
     elif entry.kind in ("edit", "withdraw"):
         what = t(f"entry.{entry.kind}", lang, text=entry.text or "—")
     else:
@@ -200,6 +202,8 @@ def changed_text(c: Changed, lang: str) -> str:
         )
     if c.what == "edit" and not c.before:
         return t("changed.edit_same", lang, code=code)
+    if c.what == "undo":
+        return t("changed.undo", lang, code=code, what=t(f"undone.{c.before}", lang))
     return t(f"changed.{c.what}", lang, code=code)
 
 

@@ -125,6 +125,12 @@ class SlackService:
         outcome = self.conversation.act_once(click_key(body), request, actor, self.clock())
         return None if outcome is None else (self.render(outcome, actor.lang), not isinstance(outcome, Notice))
 
+    def undo(self, client: WebClient, body: dict) -> tuple[dict, bool] | None:
+        """The Deshacer button: the user's last change undone (None: a repeated click)."""
+        actor = self.actor(client, body["user"]["id"], source=_source(body))
+        outcome = self.conversation.undo_once(click_key(body), actor, self.clock())
+        return None if outcome is None else (self.render(outcome, actor.lang), not isinstance(outcome, Notice))
+
     def choose_date(self, client: WebClient, body: dict, value: str) -> tuple[dict, bool] | None:
         """The user picked one reading of an ambiguous deadline (None: a repeated click)."""
         data = json.loads(value)

@@ -338,7 +338,10 @@ def test_the_card_edit_form_changes_text_areas_and_deadline_and_can_withdraw(sla
             },
             ids.DATE_BLOCK: {ids.DATE_INPUT: {"type": "datepicker", "selected_date": "2023-03-31"}},
             ids.WITHDRAW_BLOCK: {
-                ids.WITHDRAW_INPUT: {"type": "checkboxes", "selected_options": [{"value": "withdraw"}] if withdraw else []}
+                ids.WITHDRAW_INPUT: {
+                    "type": "checkboxes",
+                    "selected_options": [{"value": "withdraw"}] if withdraw else [],
+                }
             },
             ids.REASON_BLOCK: {ids.REASON_INPUT: {"type": "plain_text_input", "value": reason}},
         }
@@ -358,3 +361,20 @@ def test_the_card_edit_form_changes_text_areas_and_deadline_and_can_withdraw(sla
     slack.mention("¿Cómo va el 08/2023?", ts="1700000000.000777")
     card = standin.wait_for("chat.postMessage", 2)[1]
     assert "Retirado" in card["text"] and "duplicado del 07/2023" in card["text"]
+
+
+def test_every_change_offers_undo_and_undo_restores_the_previous_values(slack, standin, seeded, now):
+    from bot import registry as reg
+
+    slack.mention("Da por atendido el 08/2023", ts="1700000000.000800")
+    post = standin.wait_for("chat.postMessage")[0]
+    undo = post["blocks"][0]["accessory"]
+    assert undo["action_id"] == ids.UNDO and undo["text"]["text"] == "Deshacer"
+    slack.interact(button(ids.UNDO, undo["value"], response_url=standin.url + "response/8"))
+    (answer,) = standin.wait_for("response/8")
+    assert "deshice el cambio de estatus" in answer["text"]
+    with seeded.read() as s:
+        item = reg.get_item(session=s, sc=reg.scope(session=s, commission="COVE", now=now), code="08/2023")
+    assert item.status == "pending" and [e.kind for e in item.entries[:2]] == ["undo", "status"]
+    slack.interact(button(ids.UNDO, undo["value"], user="U2", response_url=standin.url + "response/9"))
+    assert "No hay un cambio tuyo" in standin.wait_for("response/9")[0]["text"]

@@ -42,6 +42,9 @@ def upgrade() -> None:
         batch_op.drop_column("version")
         batch_op.add_column(sa.Column("withdrawn_at", UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column("withdrawn_reason", sa.String(length=500), nullable=False, server_default=""))
+    with op.batch_alter_table("commitment_update", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("previous", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("undone_at", UTCDateTime(), nullable=True))
     with op.batch_alter_table("processedevent", schema=None) as batch_op:
         batch_op.add_column(sa.Column("method", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("user_id", sa.String(length=32), nullable=True))
@@ -62,6 +65,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("question")
+    with op.batch_alter_table("commitment_update", schema=None) as batch_op:
+        batch_op.drop_column("undone_at")
+        batch_op.drop_column("previous")
     with op.batch_alter_table("processedevent", schema=None) as batch_op:
         batch_op.drop_index("ix_processedevent_state")
         for name in ("last_error", "lease_until", "next_attempt_at", "attempts", "state", "lang", "user_id", "method"):
