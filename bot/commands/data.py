@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from bot.commands import Context, UsageError
-from bot.i18n import t
+from bot.i18n import t, tn
 
 
 def import_(ctx: Context, args) -> int:
@@ -39,10 +39,11 @@ def import_(ctx: Context, args) -> int:
     if report.errors:
         for error in report.errors:
             print(error, file=sys.stderr)
-        print(t("import.failed", ctx.lang, count=len(report.errors)), file=sys.stderr)
+        print(tn("import.failed", ctx.lang, len(report.errors)), file=sys.stderr)
         return 2
     dry = t("import.dry", ctx.lang) if args.dry_run else ""
-    print(t("import.done", ctx.lang, created=report.created, updated=report.updated, dry=dry))
+    created, updated = tn("import.created", ctx.lang, report.created), tn("import.updated", ctx.lang, report.updated)
+    print(t("import.done", ctx.lang, created=created, updated=updated, dry=dry))
     return 0
 
 
