@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import sys
 import zipfile
+from datetime import datetime, time
 from pathlib import Path
 
-from bot.commands import Context, UsageError
+from bot.commands import Context, UsageError, parse_day
 from bot.i18n import t, tn
 
 
@@ -50,7 +51,13 @@ def import_(ctx: Context, args) -> int:
 def export(ctx: Context, args) -> int:
     from bot.transfer.formats import render_export
 
-    since = _since(ctx, args.since)
+    binary = args.format in ("docx", "xlsx")
+    if args.output:
+        target = Path(args.output)
+        if not target.parent.is_dir():
+            raise UsageError(t("cli.no_dir", ctx.lang, path=target.parent))
+    elif binary and sys.stdout.isatty():
+        raise UsageError(t("cli.binary_terminal", ctx.lang, format=args.format))
     data = render_export(
         db=ctx.db,
         fmt=args.format,
@@ -58,10 +65,13 @@ def export(ctx: Context, args) -> int:
         now=ctx.now,
         tz=ctx.settings.timezone,
         lang=ctx.lang,
-        since=since,
+        since=_day(ctx, args.since),
     )
     if args.output:
-        Path(args.output).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        try:
+            target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        except OSError as exc:
+            raise UsageError(t("cli.cannot_write", ctx.lang, path=target, reason=exc.strerror or exc)) from None
         return 0
     if isinstance(data, bytes):
         sys.stdout.buffer.write(data)
@@ -71,17 +81,14 @@ def export(ctx: Context, args) -> int:
     return 0
 
 
-def _since(ctx: Context, value: str | None):
+def _day(ctx: Context, value: str | None) -> datetime | None:
+    """The start of a day given as ``--since``/``--until``, in the commission's time zone."""
     if not value:
         return None
-    from datetime import datetime, time
-
-    from bot.transfer.importer import parse_cell_date
-
-    parsed = parse_cell_date(value)
-    if parsed is None:
-        raise UsageError(t("import.bad_date", ctx.lang, value=value, column="--since"))
-    return datetime.combine(parsed[0], time(0, 0), ctx.settings.timezone)
+    day = parse_day(value)
+    if day is None:
+        raise UsageError(t("cli.bad_day", ctx.lang, option="--since", value=value))
+    return datetime.combine(day, time(0, 0), ctx.settings.timezone)
 
 
 def db_upgrade(ctx: Context, args) -> int:
