@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 import sys
 import zipfile
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from bot.commands import Context, UsageError, parse_day
@@ -30,7 +31,7 @@ def import_(ctx: Context, args) -> int:
             dry_run=args.dry_run,
         )
     except TableError as exc:
-        raise UsageError(t("cli.bad_format", ctx.lang, value=str(exc))) from None
+        raise UsageError(t(exc.key, ctx.lang, **exc.params)) from None
     except (UnicodeDecodeError, ValueError, KeyError, OSError, csv.Error, zipfile.BadZipFile) as exc:
         if isinstance(exc, UsageError):
             raise
@@ -58,6 +59,9 @@ def export(ctx: Context, args) -> int:
             raise UsageError(t("cli.no_dir", ctx.lang, path=target.parent))
     elif binary and sys.stdout.isatty():
         raise UsageError(t("cli.binary_terminal", ctx.lang, format=args.format))
+    since, until = _day(ctx, args.since), _day(ctx, args.until, after=True)
+    if since and until and until <= since:
+        raise UsageError(t("cli.bad_period", ctx.lang, since=args.since, until=args.until))
     data = render_export(
         db=ctx.db,
         fmt=args.format,
@@ -65,8 +69,11 @@ def export(ctx: Context, args) -> int:
         now=ctx.now,
         tz=ctx.settings.timezone,
         lang=ctx.lang,
-        since=_day(ctx, args.since),
+        since=since,
+        until=until,
     )
+    if args.format == "csv" and (args.output or _stdout_is_a_file()):
+        data = "\ufeff" + str(data)  # Excel on Windows reads a CSV as UTF-8 only after this mark
     if args.output:
         try:
             target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
@@ -81,14 +88,25 @@ def export(ctx: Context, args) -> int:
     return 0
 
 
-def _day(ctx: Context, value: str | None) -> datetime | None:
-    """The start of a day given as ``--since``/``--until``, in the commission's time zone."""
+def _stdout_is_a_file() -> bool:
+    """``export > registro.csv`` (a file someone will open), not a terminal or a pipe into a script."""
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
+def _day(ctx: Context, value: str | None, after: bool = False) -> datetime | None:
+    """The start of a day given as ``--since`` (or of the day after an ``--until``), in the commission's zone."""
     if not value:
         return None
     day = parse_day(value)
     if day is None:
-        raise UsageError(t("cli.bad_day", ctx.lang, option="--since", value=value))
-    return datetime.combine(day, time(0, 0), ctx.settings.timezone)
+        raise UsageError(t("cli.bad_day", ctx.lang, option="--until" if after else "--since", value=value))
+    return datetime.combine(day + timedelta(days=1) if after else day, time(0, 0), ctx.settings.timezone)
 
 
 def db_upgrade(ctx: Context, args) -> int:
