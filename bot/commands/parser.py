@@ -77,8 +77,7 @@ def build(lang: str) -> Parser:
         sp.set_defaults(target=target)
         for flags, kwargs, help_key in options:
             sp.add_argument(*flags, help=h(help_key), **kwargs)
-        if target:
-            sp.add_argument("--lang", choices=("es", "en"), default=argparse.SUPPRESS, help=h("lang"))
+        sp.add_argument("--lang", choices=("es", "en"), default=argparse.SUPPRESS, help=h("lang"))
         return sp
 
     def group(name: str, key: str) -> Any:

@@ -166,3 +166,16 @@ def test_run_with_a_bot_token_but_neither_secret_names_them(env):
     assert result.code == 2
     line = one_line(result.stderr)
     assert "SLACK_SIGNING_SECRET" in line and "SLACK_APP_TOKEN" in line and "SLACK_BOT_TOKEN" not in line
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--lang", "en", "session", "list"],
+        ["session", "--lang", "en", "list"],
+        ["session", "list", "--lang", "en"],
+    ],
+)
+def test_lang_is_accepted_at_every_level(env, argv):
+    result = cli(env, *argv)
+    assert result.code == 0 and result.stdout == "No sessions recorded.\n"
