@@ -120,5 +120,23 @@ def fail_message(exc: Exception, ctx: Context | None, default_lang: str = "es") 
     ):
         return t("cli.error", lang, message=t("cli.db", lang, message=str(getattr(exc, "orig", exc)).splitlines()[0]))
     if isinstance(exc, OSError):
-        return t("cli.error", lang, message=str(exc))
+        where = exc.filename or ""
+        return t("cli.error", lang, message=f"{where}: {os_reason(exc, lang)}" if where else os_reason(exc, lang))
     return None
+
+
+_ERRNO = {
+    "EACCES": "os.denied",
+    "EPERM": "os.denied",
+    "EISDIR": "os.is_dir",
+    "ENOSPC": "os.full",
+    "EROFS": "os.read_only",
+}
+
+
+def os_reason(exc: OSError, lang: str) -> str:
+    """Why a file operation failed, in the user's language for the usual reasons (else the system's words)."""
+    import errno
+
+    key = _ERRNO.get(errno.errorcode.get(exc.errno or 0, ""))
+    return t(key, lang) if key else (exc.strerror or str(exc)).splitlines()[0]

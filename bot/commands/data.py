@@ -9,7 +9,7 @@ import zipfile
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from bot.commands import Context, UsageError, parse_day
+from bot.commands import Context, UsageError, os_reason, parse_day
 from bot.i18n import t, tn
 
 
@@ -78,7 +78,7 @@ def export(ctx: Context, args) -> int:
         try:
             target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         except OSError as exc:
-            raise UsageError(t("cli.cannot_write", ctx.lang, path=target, reason=exc.strerror or exc)) from None
+            raise UsageError(t("cli.cannot_write", ctx.lang, path=target, reason=os_reason(exc, ctx.lang))) from None
         return 0
     if isinstance(data, bytes):
         sys.stdout.buffer.write(data)

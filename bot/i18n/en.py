@@ -379,4 +379,8 @@ STRINGS: dict[str, str] = {
     "import.columns": "required columns are missing: {missing}. Recognised: {recognised}; not recognised: {ignored}. Accepted headers — {accepted}",
     "import.accepted": "{column}: {names}",
     "cli.bad_period": "--until ({until}) must come after --since ({since})",
+    "os.denied": "permission denied",
+    "os.is_dir": "it is a folder, not a file",
+    "os.full": "no space left on the disk",
+    "os.read_only": "the disk is read-only",
 }

@@ -382,4 +382,8 @@ STRINGS: dict[str, str] = {
     "import.columns": "faltan columnas obligatorias: {missing}. Reconocí: {recognised}; no reconocí: {ignored}. Encabezados aceptados — {accepted}",
     "import.accepted": "{column}: {names}",
     "cli.bad_period": "--until ({until}) debe ser posterior a --since ({since})",
+    "os.denied": "sin permiso",
+    "os.is_dir": "es una carpeta, no un archivo",
+    "os.full": "no queda espacio en el disco",
+    "os.read_only": "el disco es de sólo lectura",
 }

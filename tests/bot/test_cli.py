@@ -179,3 +179,10 @@ def test_run_with_a_bot_token_but_neither_secret_names_them(env):
 def test_lang_is_accepted_at_every_level(env, argv):
     result = cli(env, *argv)
     assert result.code == 0 and result.stdout == "No sessions recorded.\n"
+
+
+def test_export_onto_a_folder_says_so_in_the_users_language(env, tmp_path):
+    result = cli(env, "export", "-o", str(tmp_path))
+    assert result.code == 2
+    line = one_line(result.stderr)
+    assert str(tmp_path) in line and "es una carpeta" in line and "Errno" not in line
