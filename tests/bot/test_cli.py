@@ -186,3 +186,30 @@ def test_export_onto_a_folder_says_so_in_the_users_language(env, tmp_path):
     assert result.code == 2
     line = one_line(result.stderr)
     assert str(tmp_path) in line and "es una carpeta" in line and "Errno" not in line
+
+
+def test_the_readme_commands_table_names_every_command_and_option():
+    import argparse
+    from pathlib import Path
+
+    from bot.commands.parser import build
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Commands", 1)[1].split("\n## ", 1)[0]
+
+    def walk(parser: argparse.ArgumentParser, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+        found = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found += walk(sub, (*path, name))
+            elif action.option_strings:
+                found += [(path, max(action.option_strings, key=len))]
+            else:
+                found += [(path, action.metavar or action.dest)]
+        return found
+
+    for path, option in walk(build("es"), ()):
+        if path:
+            assert f"`{' '.join(path)}" in table, path
+        assert option in table, (path, option)
