@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from bot import registry
 from bot.model import Entry, Item, MeetingView
+from bot.period import Period
 from storage import commitments as commitments_db
 from storage import log as log_db
 from storage import meetings as meetings_db
@@ -62,13 +63,28 @@ def default_since(*, session: Session, sc: registry.Scope) -> datetime | None:
 
 
 def build_report(
-    *, session: Session, sc: registry.Scope, commission: str, since: datetime | None, tz: ZoneInfo
+    *,
+    session: Session,
+    sc: registry.Scope,
+    commission: str,
+    since: datetime | None,
+    tz: ZoneInfo,
+    period: Period | None = None,
 ) -> Report:
-    """Gather the whole report in a fixed number of statements."""
-    commitments = commitments_db.find_commitments(session=session, commission_id=sc.commission_id)
+    """Gather the whole report in a fixed number of statements.
+
+    ``since`` is the baseline of "previous status"; ``period``, when given, keeps the commitments it covers
+    and the actions logged before it ends.
+    """
+    period = period or Period()
     log: dict[int, list] = defaultdict(list)
-    for u in log_db.all_updates(session=session, commission_id=sc.commission_id):
+    for u in period.entries(log_db.all_updates(session=session, commission_id=sc.commission_id)):
         log[u.commitment_id].append(u)
+    commitments = [
+        c
+        for c in commitments_db.find_commitments(session=session, commission_id=sc.commission_id)
+        if period.keeps(created_at=c.created_at, status=c.status, log=log[c.id or 0])
+    ]
     items = registry.build_items(
         session=session, sc=sc, commitments=commitments, entries={cid: list(entries) for cid, entries in log.items()}
     )

@@ -9,6 +9,8 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.i18n import t
+
 DEFAULT_DATABASE_URL = "sqlite:///./commission-bot.db"
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$", re.IGNORECASE)
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -18,12 +20,24 @@ _WRITER = re.compile(r"^[UWS][A-Z0-9]{2,}$")
 _CHANNEL = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 
 
-class SettingsError(ValueError):
-    """Raised with one line per bad setting."""
+class Invalid(ValueError):
+    """One malformed value, said through the strings table (``settings.*``)."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
-        self.problems = problems
+    def __init__(self, key: str, **params: str):
+        super().__init__(t(key, "en", **params))
+        self.key, self.params = key, params
+
+
+class SettingsError(ValueError):
+    """Raised with one line per bad setting (``problems``, in English; ``text(lang)`` in the user's language)."""
+
+    def __init__(self, problems: list[tuple[str, Invalid]]):
+        self.problems = [f"{name}: {exc}" for name, exc in problems]
+        self._invalid = problems
+        super().__init__("; ".join(self.problems))
+
+    def text(self, lang: str) -> str:
+        return "; ".join(f"{name}: {t(exc.key, lang, **exc.params)}" for name, exc in self._invalid)
 
 
 @dataclass(frozen=True)
@@ -64,7 +78,7 @@ class Settings:
         Raises:
             SettingsError: naming every missing or malformed key.
         """
-        problems: list[str] = []
+        problems: list[tuple[str, Invalid]] = []
         env = {k: v.strip() for k, v in environ.items() if isinstance(v, str) and v.strip()}
 
         def take(key: str, parse: Callable[[str], Any], default: Any) -> Any:
@@ -72,8 +86,8 @@ class Settings:
                 return default
             try:
                 return parse(env[key])
-            except ValueError as exc:
-                problems.append(f"{key}: {exc}")
+            except Invalid as exc:
+                problems.append((key, exc))
                 return default
 
         values = dict(
@@ -98,22 +112,28 @@ class Settings:
         return cls(**values)
 
 
+_DATABASES = {"sqlite": ("", "pysqlite"), "postgresql": ("", "psycopg"), "postgres": ("", "psycopg")}
+
+
 def _database_url(value: str) -> str:
-    if "://" not in value:
-        raise ValueError("expected a SQLAlchemy URL such as sqlite:///./commission-bot.db")
+    """A URL of a database the registry runs on: PostgreSQL (psycopg 3) or SQLite; others fail here, not later."""
+    scheme = value.split("://", 1)[0].lower() if "://" in value else ""
+    dialect, _, driver = scheme.partition("+")
+    if driver not in _DATABASES.get(dialect, ()):
+        raise Invalid("settings.database_url", value=scheme or value)
     return value
 
 
 def _url(value: str) -> str:
     if not re.match(r"^https?://", value):
-        raise ValueError("expected an http(s):// URL")
+        raise Invalid("settings.url", value=value)
     return value if value.endswith("/") else value + "/"
 
 
 def _port(value: str) -> int:
     port = int(value) if value.isdigit() else -1
     if not 0 < port < 65536:
-        raise ValueError(f"expected a port number, got {value!r}")
+        raise Invalid("settings.port", value=value)
     return port
 
 
@@ -121,18 +141,18 @@ def _zone(value: str) -> ZoneInfo:
     try:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {value!r}") from None
+        raise Invalid("settings.zone", value=value) from None
 
 
 def _language(value: str) -> str:
     if value.lower() not in ("es", "en"):
-        raise ValueError(f"expected 'es' or 'en', got {value!r}")
+        raise Invalid("settings.language", value=value)
     return value.lower()
 
 
 def _commission(value: str) -> str:
     if not re.match(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$", value):
-        raise ValueError(f"expected a short commission code such as COVE, got {value!r}")
+        raise Invalid("settings.commission", value=value)
     return value.upper()
 
 
@@ -144,7 +164,7 @@ def _writers(value: str) -> frozenset[str]:
     items = _split(value)
     bad = [item for item in items if not _WRITER.match(item)]
     if bad:
-        raise ValueError(f"expected Slack user (U…/W…) or user-group (S…) IDs, got {', '.join(bad)}")
+        raise Invalid("settings.writers", value=", ".join(bad))
     return frozenset(items)
 
 
@@ -152,7 +172,7 @@ def _channels(value: str) -> tuple[str, ...]:
     items = _split(value)
     bad = [item for item in items if not _CHANNEL.match(item)]
     if bad:
-        raise ValueError(f"expected Slack channel IDs (C…/G…/D…), got {', '.join(bad)}")
+        raise Invalid("settings.channels", value=", ".join(bad))
     return tuple(items)
 
 
@@ -160,7 +180,7 @@ def parse_duration(value: str) -> timedelta:
     """Read a duration such as ``24h``, ``90m``, ``2d`` or ``1w``."""
     match = _DURATION.match(value)
     if not match:
-        raise ValueError(f"expected a duration such as 24h, 90m or 2d, got {value!r}")
+        raise Invalid("settings.duration", value=value)
     return timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
 
 
@@ -168,5 +188,5 @@ def parse_schedule(value: str) -> WeeklySchedule:
     """Read a weekly time such as ``mon 09:00``."""
     match = _SCHEDULE.match(value)
     if not match or int(match.group(2)) > 23 or int(match.group(3)) > 59:
-        raise ValueError(f"expected a weekday and time such as 'mon 09:00', got {value!r}")
+        raise Invalid("settings.schedule", value=value)
     return WeeklySchedule(_DAYS.index(match.group(1).lower()), int(match.group(2)), int(match.group(3)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -28,13 +28,14 @@ class Context:
     _closers: list = field(default_factory=list)
 
     @classmethod
-    def build(cls, args: argparse.Namespace, environ: dict[str, str]) -> Context:
-        lang = getattr(args, "lang", None)
+    def build(cls, args: argparse.Namespace, environ: dict[str, str], lang: str = "es") -> Context:
+        """Check the arguments first (a bad date is named before any setting or token), then the settings."""
+        check_arguments(args, lang)
         try:
             settings = Settings.from_env(environ)
         except SettingsError as exc:
-            raise UsageError(t("cli.settings", lang or "es", problems="; ".join(exc.problems))) from None
-        return cls(settings=settings, lang=lang or settings.language, args=args)
+            raise UsageError(t("cli.settings", lang, problems=exc.text(lang))) from None
+        return cls(settings=settings, lang=getattr(args, "lang", None) or settings.language, args=args)
 
     @cached_property
     def db(self) -> Database:
@@ -69,11 +70,38 @@ class Context:
             closer()
 
 
-def fail_message(exc: Exception, ctx: Context | None, environ: dict[str, str]) -> str | None:
+def check_arguments(args: argparse.Namespace, lang: str) -> None:
+    """The dates a command was given, checked for their form before anything else is read."""
+    from zoneinfo import ZoneInfo
+
+    from bot.clock import parse_instant
+
+    for name, key in (("now", "cli.bad_now"), ("at", "cli.bad_at")):
+        value = getattr(args, name, None)
+        if value:
+            try:
+                parse_instant(value, ZoneInfo("UTC"))
+            except ValueError:
+                raise UsageError(t(key, lang, value=value)) from None
+    for name in ("since", "until"):
+        value = getattr(args, name, None)
+        if value and parse_day(value) is None:
+            raise UsageError(t("cli.bad_day", lang, option=f"--{name}", value=value))
+
+
+def parse_day(value: str) -> date | None:
+    """``YYYY-MM-DD`` or ``DD/MM/YYYY``; None when it is neither."""
+    from bot.transfer.importer import parse_cell_date
+
+    parsed = parse_cell_date(value)
+    return parsed[0] if parsed and parsed[1] == "day" else None
+
+
+def fail_message(exc: Exception, ctx: Context | None, default_lang: str = "es") -> str | None:
     """The one line to print for an expected failure, in the user's language; None for a bug."""
     from bot.registry import RegistryError
 
-    lang = ctx.lang if ctx else environ.get("BOT_LANGUAGE", "es")
+    lang = ctx.lang if ctx else default_lang
     if isinstance(exc, UsageError):
         return str(exc)
     if isinstance(exc, RegistryError):
@@ -92,5 +120,23 @@ def fail_message(exc: Exception, ctx: Context | None, environ: dict[str, str]) -
     ):
         return t("cli.error", lang, message=t("cli.db", lang, message=str(getattr(exc, "orig", exc)).splitlines()[0]))
     if isinstance(exc, OSError):
-        return t("cli.error", lang, message=str(exc))
+        where = exc.filename or ""
+        return t("cli.error", lang, message=f"{where}: {os_reason(exc, lang)}" if where else os_reason(exc, lang))
     return None
+
+
+_ERRNO = {
+    "EACCES": "os.denied",
+    "EPERM": "os.denied",
+    "EISDIR": "os.is_dir",
+    "ENOSPC": "os.full",
+    "EROFS": "os.read_only",
+}
+
+
+def os_reason(exc: OSError, lang: str) -> str:
+    """Why a file operation failed, in the user's language for the usual reasons (else the system's words)."""
+    import errno
+
+    key = _ERRNO.get(errno.errorcode.get(exc.errno or 0, ""))
+    return t(key, lang) if key else (exc.strerror or str(exc)).splitlines()[0]

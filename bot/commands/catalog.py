@@ -96,6 +96,8 @@ def member_add(ctx: Context, args) -> int:
     print(
         t("cli.member_saved", ctx.lang, user=args.user_id, areas=", ".join(a.upper() for a in args.area), writer=writer)
     )
+    if args.writer and ctx.settings.writers is None:
+        print(t("cli.writers_unset", ctx.lang))
     return 0
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import sys
 import zipfile
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from bot.commands import Context, UsageError
-from bot.i18n import t
+from bot.commands import Context, UsageError, os_reason, parse_day
+from bot.i18n import t, tn
 
 
 def import_(ctx: Context, args) -> int:
@@ -29,7 +31,7 @@ def import_(ctx: Context, args) -> int:
             dry_run=args.dry_run,
         )
     except TableError as exc:
-        raise UsageError(t("cli.bad_format", ctx.lang, value=str(exc))) from None
+        raise UsageError(t(exc.key, ctx.lang, **exc.params)) from None
     except (UnicodeDecodeError, ValueError, KeyError, OSError, csv.Error, zipfile.BadZipFile) as exc:
         if isinstance(exc, UsageError):
             raise
@@ -39,17 +41,27 @@ def import_(ctx: Context, args) -> int:
     if report.errors:
         for error in report.errors:
             print(error, file=sys.stderr)
-        print(t("import.failed", ctx.lang, count=len(report.errors)), file=sys.stderr)
+        print(tn("import.failed", ctx.lang, len(report.errors)), file=sys.stderr)
         return 2
     dry = t("import.dry", ctx.lang) if args.dry_run else ""
-    print(t("import.done", ctx.lang, created=report.created, updated=report.updated, dry=dry))
+    created, updated = tn("import.created", ctx.lang, report.created), tn("import.updated", ctx.lang, report.updated)
+    print(t("import.done", ctx.lang, created=created, updated=updated, dry=dry))
     return 0
 
 
 def export(ctx: Context, args) -> int:
     from bot.transfer.formats import render_export
 
-    since = _since(ctx, args.since)
+    binary = args.format in ("docx", "xlsx")
+    if args.output:
+        target = Path(args.output)
+        if not target.parent.is_dir():
+            raise UsageError(t("cli.no_dir", ctx.lang, path=target.parent))
+    elif binary and sys.stdout.isatty():
+        raise UsageError(t("cli.binary_terminal", ctx.lang, format=args.format))
+    since, until = _day(ctx, args.since), _day(ctx, args.until, after=True)
+    if since and until and until <= since:
+        raise UsageError(t("cli.bad_period", ctx.lang, since=args.since, until=args.until))
     data = render_export(
         db=ctx.db,
         fmt=args.format,
@@ -58,9 +70,15 @@ def export(ctx: Context, args) -> int:
         tz=ctx.settings.timezone,
         lang=ctx.lang,
         since=since,
+        until=until,
     )
+    if args.format == "csv" and (args.output or _stdout_is_a_file()):
+        data = "\ufeff" + str(data)  # Excel on Windows reads a CSV as UTF-8 only after this mark
     if args.output:
-        Path(args.output).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        try:
+            target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        except OSError as exc:
+            raise UsageError(t("cli.cannot_write", ctx.lang, path=target, reason=os_reason(exc, ctx.lang))) from None
         return 0
     if isinstance(data, bytes):
         sys.stdout.buffer.write(data)
@@ -70,17 +88,25 @@ def export(ctx: Context, args) -> int:
     return 0
 
 
-def _since(ctx: Context, value: str | None):
+def _stdout_is_a_file() -> bool:
+    """``export > registro.csv`` (a file someone will open), not a terminal or a pipe into a script."""
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
+def _day(ctx: Context, value: str | None, after: bool = False) -> datetime | None:
+    """The start of a day given as ``--since`` (or of the day after an ``--until``), in the commission's zone."""
     if not value:
         return None
-    from datetime import datetime, time
-
-    from bot.transfer.importer import parse_cell_date
-
-    parsed = parse_cell_date(value)
-    if parsed is None:
-        raise UsageError(t("import.bad_date", ctx.lang, value=value, column="--since"))
-    return datetime.combine(parsed[0], time(0, 0), ctx.settings.timezone)
+    day = parse_day(value)
+    if day is None:
+        raise UsageError(t("cli.bad_day", ctx.lang, option="--until" if after else "--since", value=value))
+    return datetime.combine(day + timedelta(days=1) if after else day, time(0, 0), ctx.settings.timezone)
 
 
 def db_upgrade(ctx: Context, args) -> int:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
 from typing import TYPE_CHECKING
 
 from bot.commands import Context, UsageError
+from bot.i18n import t
+from bot.settings import Settings
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -17,16 +20,17 @@ logger = logging.getLogger(__name__)
 
 def run(ctx: Context, args) -> int:
     settings = ctx.settings
-    if not settings.slack_bot_token and (settings.slack_app_token or settings.slack_signing_secret):
-        raise UsageError("SLACK_BOT_TOKEN is missing while other Slack credentials are set")
-    if not settings.slack_bot_token:
-        logger.warning("no SLACK_BOT_TOKEN: starting the terminal shell instead of the Slack app")
+    missing = missing_credentials(settings)
+    if missing and (settings.slack_bot_token or settings.slack_app_token or settings.slack_signing_secret):
+        raise UsageError(t("run.missing", ctx.lang, names=missing))
+    if missing and not sys.stdin.isatty():  # a deploy (Procfile) without credentials must not "succeed"
+        raise UsageError(t("run.no_credentials", ctx.lang))
+    if missing:
+        logger.warning("no Slack credentials: starting the terminal shell instead of the Slack app")
         from bot.commands.talk import shell
 
         args.now, args.user = None, None
         return shell(ctx, args)
-    if not settings.slack_app_token and not settings.slack_signing_secret:
-        raise UsageError("SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)")
     if settings.writers is None:
         logger.warning("BOT_WRITERS is unset: every member of the workspace may change the registry")
     from bot.app import build_app
@@ -47,6 +51,15 @@ def run(ctx: Context, args) -> int:
     finally:
         scheduler.shutdown(wait=False)
     return 0
+
+
+def missing_credentials(settings: Settings) -> str:
+    """What Slack credentials the chosen mode still lacks, as the setting names ("" when none)."""
+    if not settings.slack_bot_token:
+        return "SLACK_BOT_TOKEN"
+    if not settings.slack_app_token and not settings.slack_signing_secret:
+        return "SLACK_APP_TOKEN / SLACK_SIGNING_SECRET"
+    return ""
 
 
 def _socket_mode(app, app_token: str, stop: threading.Event) -> None:

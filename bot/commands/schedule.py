@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands import Context, UsageError
-from bot.i18n import t
+from bot.i18n import t, tn
 
 
 def _client(ctx: Context, dry_run: bool):
@@ -30,7 +30,7 @@ def tick(ctx: Context, args) -> int:
     if args.dry_run:
         _print_previews(ctx, report.previews)
         return 0
-    print(t("tick.summary", ctx.lang, sent=len(report.sent), expired=len(report.expired), pending=len(report.retry)))
+    print(summary(ctx.lang, len(report.sent), len(report.expired), len(report.retry)))
     return 1 if report.failed else 0
 
 
@@ -48,8 +48,18 @@ def digest(ctx: Context, args) -> int:
     if args.dry_run:
         _print_previews(ctx, previews)
         return 0
-    print(t("tick.summary", ctx.lang, sent=len(report.sent), expired=0, pending=len(report.retry)))
+    print(summary(ctx.lang, len(report.sent), 0, len(report.retry)))
     return 1 if report.failed or report.retry else 0
+
+
+def summary(lang: str, sent: int, expired: int, retry: int) -> str:
+    return t(
+        "tick.summary",
+        lang,
+        sent=tn("tick.sent", lang, sent),
+        expired=tn("tick.expired", lang, expired),
+        pending=tn("tick.retry", lang, retry),
+    )
 
 
 def _print_previews(ctx: Context, previews) -> None:

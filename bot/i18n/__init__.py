@@ -15,6 +15,11 @@ def t(key: str, lang: str = "es", /, **params: object) -> str:
     return template.format(**params) if params else template
 
 
+def tn(key: str, lang: str, count: int, /, **params: object) -> str:
+    """The sentence ``key.one`` or ``key.other`` as ``count`` asks (both languages: one only for 1)."""
+    return t(f"{key}.{'one' if count == 1 else 'other'}", lang, count=count, **params)
+
+
 def pick_language(*candidates: str | None, default: str = "es") -> str:
     """The first candidate we speak (``es-MX`` → ``es``, ``en-US`` → ``en``)."""
     for candidate in candidates:

@@ -139,36 +139,38 @@ def card_actions(item: Item, lang: str) -> dict:
     return actions(*elements, block_id=f"card:{item.code}")
 
 
-def item_line(item: Item, lang: str) -> str:
+def item_line(item: Item, lang: str, shared: tuple[str, ...] = ()) -> str:
     icon = _STATUS_ICON.get(item.status, "")
     return (
         f"{icon} *{item.code}* {escape(plain.short(item.text, 140))}"
         + (f" · _{escape(plain.due_text(item.due, lang))}_" if item.due else "")
         + (f" :warning: {t('item.overdue', lang)}" if item.overdue else "")
+        + (f" · {escape(t('list.shared', lang, areas=', '.join(shared)))}" if shared else "")
     )
 
 
 def list_blocks(listed: Listed, lang: str, page: int = PAGE) -> list[dict]:
-    """A page of a list, grouped by area (overdue first), with "ver más" for the rest."""
+    """A page of a list, each item once, grouped by area (overdue first), with "ver más" for the rest."""
     if not listed.items:
-        return [section(escape(t("list.empty", lang, filters=plain.filters_text(listed, lang))))]
-    rows = [(area, item) for area, group in grouping.by_area(listed.items, listed.filters.area) for item in group]
+        return [section(escape(plain.title_text(listed, lang)))]
+    only = listed.filters.area
+    rows = [(area, item) for area, group in grouping.by_area(listed.items, only) for item in group]
     shown = rows[listed.offset : listed.offset + page]
-    blocks = [
-        section(f"*{escape(t('list.title', lang, count=len(listed.items), filters=plain.filters_text(listed, lang)))}*")
-    ]
+    blocks = [section(f"*{escape(plain.title_text(listed, lang))}*")]
     current: str | None = None
     lines: list[str] = []
     for area, item in shown:
         if area != current:
             if lines:
                 blocks += sections(lines)
-            current, lines = area, [f"*{escape(area or t('list.group_none', lang))}*"]
-        lines.append(item_line(item, lang))
+            current = area
+            lines = [] if only else [f"*{escape(area or t('list.group_none', lang))}*"]
+        lines.append(item_line(item, lang, grouping.others(item, area)))
     blocks += sections(lines)
     last = listed.offset + len(shown)
-    if len(rows) > last:
+    if len(rows) > last or listed.offset:  # a later page says where it is, the last one too
         blocks.append(context(t("slack.list_page", lang, first=listed.offset + 1, last=last, total=len(rows))))
+    if len(rows) > last:
         blocks.append(actions(button(t("btn.more", lang), ids.MORE, more_value(listed.filters, last))))
     return blocks
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from bot.i18n import status_label, t
+from bot.i18n import status_label, t, tn
 from bot.model import Item, MeetingView
 from bot.render import groups as grouping
 from bot.render import text as plain
@@ -29,8 +29,8 @@ def _lines_by_area(items: Sequence[Item], lang: str, only: str | None) -> list[s
     """One mrkdwn chunk per area: its items, overdue first, capped with a count of the rest."""
     chunks = []
     for area, group in grouping.by_area(items, only):
-        lines = [f"*{escape(area or t('list.group_none', lang))}*"]
-        lines += [item_line(i, lang) for i in group[:PER_AREA]]
+        lines = [] if only else [f"*{escape(area or t('list.group_none', lang))}*"]
+        lines += [item_line(i, lang, grouping.others(i, area)) for i in group[:PER_AREA]]
         if len(group) > PER_AREA:
             lines.append(t("digest.more", lang, count=len(group) - PER_AREA, area=area or "—"))
         chunks += pack(lines)
@@ -60,7 +60,13 @@ def digest_messages(view: DigestView, tz: ZoneInfo, lang: str) -> list[dict]:
     when = plain.date_text(view.today, lang)
     title = t("digest.area_title", lang, area=view.area, date=when) if view.area else t("digest.title", lang, date=when)
     parts = grouping.sections(view.items, view.today)
-    counts = t("digest.counts", lang, open=len(view.items), overdue=len(parts["overdue"]), week=len(parts["week"]))
+    counts = t(
+        "digest.counts",
+        lang,
+        open=tn("digest.open", lang, len(view.items)),
+        overdue=tn("digest.overdue", lang, len(parts["overdue"])),
+        week=tn("digest.week", lang, len(parts["week"])),
+    )
     blocks: list[dict] = [header(title), context(counts)]
     for key, label in (
         ("overdue", "list.section_overdue"),
@@ -102,15 +108,13 @@ def reminder_messages(meeting: MeetingView, items: Sequence[Item], tz: ZoneInfo,
         for item in group:
             latest = item.entries[0] if item.entries else None
             update = f"\n      _{escape(plain.short(latest.text, 160))}_" if latest and latest.text else ""
-            lines.append(item_line(item, lang) + update)
+            lines.append(item_line(item, lang, grouping.others(item, area)) + update)
         blocks += sections(lines)
     return split(blocks, f"{t('reminder.title', lang, name=escape(meeting.name))}. {when}", lang)
 
 
 def reminder_dm(meeting: MeetingView, items: Sequence[Item], tz: ZoneInfo, lang: str) -> list[dict]:
-    intro = t(
-        "reminder.dm", lang, name=escape(meeting.name), when=plain.when_text(meeting.at, tz, lang), count=len(items)
-    )
+    intro = tn("reminder.dm", lang, len(items), name=escape(meeting.name), when=plain.when_text(meeting.at, tz, lang))
     blocks = [section(intro), *sections([item_line(i, lang) for i in items])]
     return split(blocks, intro, lang)
 

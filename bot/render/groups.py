@@ -16,20 +16,20 @@ def urgency(item: Item) -> tuple:
 
 
 def by_area(items: Sequence[Item], only: str | None = None) -> list[tuple[str, list[Item]]]:
-    """Items under each of their areas (an item owed by two areas shows under both), areas by name.
+    """Each item once, under its first area (the one named first when it was agreed), areas by name.
 
     With ``only``, the list was asked for one area: everything goes under it.
     """
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in items:
-        for area in (only,) if only else item.areas or ("",):
-            groups[area].append(item)
+        groups[only or (item.areas[0] if item.areas else "")].append(item)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))
     return [(area, sorted(group, key=urgency)) for area, group in ordered]
 
 
-def count_rows(items: Sequence[Item], only: str | None = None) -> int:
-    return len(items) if only else sum(max(len(item.areas), 1) for item in items)
+def others(item: Item, area: str) -> tuple[str, ...]:
+    """The item's areas besides the one it is listed under."""
+    return tuple(a for a in item.areas if a != area)
 
 
 def sections(items: Sequence[Item], today: date) -> dict[str, list[Item]]:

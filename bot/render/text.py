@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.i18n import status_label, t
+from bot.i18n import status_label, t, tn
 from bot.model import (
     Candidates,
     Changed,
@@ -109,10 +109,11 @@ def item_text(item: Item, tz: ZoneInfo, lang: str) -> str:
     return "\n".join(lines)
 
 
-def item_line(item: Item, lang: str) -> str:
+def item_line(item: Item, lang: str, shared: tuple[str, ...] = ()) -> str:
     due = f" · {due_text(item.due, lang)}" if item.due else ""
     late = f" ({t('item.overdue', lang)})" if item.overdue else ""
-    return f"{item.code} [{status_label(item.status, lang)}] {short(item.text)}{due}{late}"
+    also = f" · {t('list.shared', lang, areas=', '.join(shared))}" if shared else ""
+    return f"{item.code} [{status_label(item.status, lang)}] {short(item.text)}{due}{late}{also}"
 
 
 def short(text: str, limit: int = 120) -> str:
@@ -121,12 +122,9 @@ def short(text: str, limit: int = 120) -> str:
 
 
 def filters_text(listed: Listed, lang: str) -> str:
+    """What narrows the list after the noun: " de DERFE", " de tus áreas", " que vencen a más tardar…"."""
     f = listed.filters
     parts = []
-    if f.overdue:
-        parts.append(t("list.filter_overdue", lang))
-    elif f.status:
-        parts.append(t("list.filter_status", lang, status=status_label(f.status, lang).lower()))
     if f.mine:
         parts.append(t("list.filter_mine", lang))
     if f.area:
@@ -136,20 +134,37 @@ def filters_text(listed: Listed, lang: str) -> str:
     return "".join(parts)
 
 
+def noun_text(listed: Listed, count: int, lang: str) -> str:
+    """ "1 compromiso abierto", "3 compromisos vencidos": the noun agrees with the count."""
+    f = listed.filters
+    which = "overdue" if f.overdue else f.status if f.status in ("open", "pending", "in_progress", "done") else "any"
+    return tn(f"list.noun.{which}", lang, count)
+
+
+def title_text(listed: Listed, lang: str) -> str:
+    """The line above a list; an empty list says so in one sentence."""
+    count = len(listed.items)
+    filters = filters_text(listed, lang)
+    if not count:
+        return t("list.empty", lang, noun=noun_text(listed, 2, lang), filters=filters)
+    return t("list.title", lang, count=count, noun=noun_text(listed, count, lang), filters=filters)
+
+
 def listed_text(listed: Listed, lang: str, limit: int = LIST_LIMIT) -> str:
     if not listed.items:
-        return t("list.empty", lang, filters=filters_text(listed, lang))
-    lines = [t("list.title", lang, count=len(listed.items), filters=filters_text(listed, lang))]
+        return title_text(listed, lang)
+    lines = [title_text(listed, lang)]
     shown = 0
     only = listed.filters.area
     for area, items in grouping.by_area(listed.items, only):
         if shown >= limit:
             break
-        lines.append(f"{area or t('list.group_none', lang)}:")
+        if not only:  # a list of one area names it in the title already
+            lines.append(f"{area or t('list.group_none', lang)}:")
         for item in items[: limit - shown]:
-            lines.append(f"• {item_line(item, lang)}")
+            lines.append(f"• {item_line(item, lang, grouping.others(item, area))}")
             shown += 1
-    rest = grouping.count_rows(listed.items, only) - shown
+    rest = len(listed.items) - shown
     if rest > 0:
         lines.append(t("list.more", lang, count=rest))
     return "\n".join(lines)

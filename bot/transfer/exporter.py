@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -12,11 +13,13 @@ from sqlmodel import Session
 
 from bot import registry
 from bot.i18n import status_label
+from bot.period import Period
 from bot.transfer.tables import COLUMNS
 from storage import areas as areas_db
 from storage import commitments as commitments_db
 from storage import log as log_db
 from storage import meetings as meetings_db
+from storage.models import Update
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,20 @@ class RegistryRow:
         ]
 
 
-def registry_rows(*, session: Session, sc: registry.Scope, tz: ZoneInfo) -> list[RegistryRow]:
-    """Every commitment of the commission with its first note, in code order, in a fixed number of statements."""
-    commitments = commitments_db.find_commitments(session=session, commission_id=sc.commission_id)
+def registry_rows(
+    *, session: Session, sc: registry.Scope, tz: ZoneInfo, period: Period | None = None
+) -> list[RegistryRow]:
+    """Every commitment of the commission (of ``period`` when given) with its first note, in code order,
+    in a fixed number of statements."""
+    period = period or Period()
+    log: dict[int, list[Update]] = defaultdict(list)
+    for u in log_db.all_updates(session=session, commission_id=sc.commission_id):
+        log[u.commitment_id].append(u)
+    commitments = [
+        c
+        for c in commitments_db.find_commitments(session=session, commission_id=sc.commission_id)
+        if period.keeps(created_at=c.created_at, status=c.status, log=log[c.id or 0])
+    ]
     commitments.sort(key=lambda c: (c.year, c.number))
     areas = areas_db.areas_of(session=session, commitment_ids=None, commission_id=sc.commission_id)
     meetings = meetings_db.meetings_by_ids(session=session, ids=[c.origin_id for c in commitments if c.origin_id])
@@ -54,6 +68,10 @@ def registry_rows(*, session: Session, sc: registry.Scope, tz: ZoneInfo) -> list
     for u in log_db.all_updates(session=session, commission_id=sc.commission_id):
         if u.kind in ("note", "import") and u.commitment_id not in first_note:
             first_note[u.commitment_id] = u.text
+    for cid, entries in log.items():
+        notes = [u.text for u in entries if u.kind in ("note", "import")]
+        if notes:
+            first_note[cid] = notes[0]
     rows = []
     for c in commitments:
         origin = meetings.get(c.origin_id) if c.origin_id else None

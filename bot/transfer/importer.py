@@ -16,7 +16,7 @@ from bot.codes import normalize_code, parse_status_word, split_code
 from bot.i18n import t
 from bot.model import Due
 from bot.nlu.areas import AreaCatalog
-from bot.transfer.tables import REQUIRED, Cell, Table, read_log, read_table
+from bot.transfer.tables import ACCEPTED, REQUIRED, Cell, Table, TableError, column_header, read_log, read_table
 from storage import areas as areas_db
 from storage import commitments as commitments_db
 from storage import log as log_db
@@ -167,10 +167,7 @@ def import_file(
     """Import a CSV or XLSX file in one transaction; nothing is written when any row is bad."""
     report = ImportReport()
     table = read_table(path)
-    missing = [c for c in REQUIRED if c not in table.columns]
-    if missing:
-        report.errors.append(t("import.missing_columns", lang, columns=", ".join(missing)))
-        return report
+    check_columns(table, lang)
     if table.ignored:
         report.warnings.append(t("import.extra_columns", lang, columns=", ".join(table.ignored)))
     with db.write() as session:
@@ -185,6 +182,27 @@ def import_file(
         if report.errors or dry_run:
             session.rollback()
     return report
+
+
+def check_columns(table: Table, lang: str) -> None:
+    """Refuse, in one line, a table without the required columns (naming what was and was not recognised)
+    or without data rows."""
+    missing = [c for c in REQUIRED if c not in table.columns]
+    if missing:
+        taken = {index: column for column, index in table.columns.items()}
+        raise TableError(
+            "import.columns",
+            missing=", ".join(column_header(c, lang) for c in missing),
+            recognised=", ".join(f"{table.headers[i]} ({column_header(c, lang)})" for i, c in sorted(taken.items()))
+            or t("none", lang),
+            ignored=", ".join(table.ignored) or t("none", lang),
+            accepted="; ".join(
+                t("import.accepted", lang, column=column_header(c, lang), names=", ".join(ACCEPTED[c]))
+                for c in REQUIRED
+            ),
+        )
+    if not table.rows:
+        raise TableError("import.no_rows")
 
 
 def area_catalog(session: Session) -> AreaCatalog:

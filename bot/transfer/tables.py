@@ -13,22 +13,59 @@ from bot.textnorm import fold
 
 COLUMNS = ("code", "description", "status", "areas", "due", "origin", "origin_date", "notes")
 REQUIRED = ("code", "description")
-# Header names staff use, folded (lower case, no accents, no punctuation).
+# Header names staff use, folded (lower case, no accents, no punctuation). "Compromiso" names the code in some
+# registries and the text in others ("No.;Compromiso;…"): it takes whichever of the two the other headers leave.
 _ALIASES = {
-    "code": ("code", "codigo", "clave", "compromiso", "no", "numero", "num"),
-    "description": ("description", "descripcion", "texto", "text", "relacion de compromisos", "commitment"),
-    "status": ("status", "estatus", "estado"),
-    "areas": ("areas", "area", "responsables", "responsable", "areas responsables", "area responsable"),
-    "due": ("due", "plazo", "fecha limite", "vencimiento", "fecha compromiso", "deadline"),
+    "code": ("code", "codigo", "clave", "no", "numero", "num", "folio compromiso"),
+    "description": (
+        "description",
+        "descripcion",
+        "descripcion del compromiso",
+        "texto",
+        "text",
+        "relacion de compromisos",
+        "commitment",
+    ),
+    "status": ("status", "estatus", "estado", "estatus actual", "situacion"),
+    "areas": (
+        "areas",
+        "area",
+        "responsables",
+        "responsable",
+        "areas responsables",
+        "area responsable",
+        "responsible areas",
+        "unidad responsable",
+    ),
+    "due": (
+        "due",
+        "plazo",
+        "fecha limite",
+        "vencimiento",
+        "fecha compromiso",
+        "fecha de cumplimiento",
+        "fecha de entrega",
+        "deadline",
+    ),
     "origin": ("origin", "origen", "sesion", "reunion", "fecha y modalidad origen"),
     "origin_date": ("origin date", "origin_date", "fecha origen", "fecha de origen", "fecha sesion", "fecha reunion"),
-    "notes": ("notes", "notas", "acciones", "acciones desarrolladas", "observaciones", "seguimiento"),
+    "notes": ("notes", "notas", "acciones", "acciones desarrolladas", "observaciones", "seguimiento", "comentarios"),
+}
+_EITHER = {"compromiso": ("code", "description")}
+# What a missing column's error offers, as staff would type it.
+ACCEPTED = {
+    "code": ("Código", "Clave", "No.", "Número", "Compromiso", "code"),
+    "description": ("Compromiso", "Descripción", "Relación de compromisos", "Texto", "description"),
 }
 Cell = str | date | datetime | int | float | None
 
 
 class TableError(ValueError):
-    pass
+    """A file that cannot be read as a registry table; ``key`` and ``params`` say why through the strings table."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key, self.params = key, params
 
 
 @dataclass(frozen=True)
@@ -36,6 +73,7 @@ class Table:
     columns: dict[str, int]  # our column → index in the file
     ignored: tuple[str, ...]
     rows: list[tuple[int, list[Cell]]]  # (spreadsheet row number, cells)
+    headers: tuple[str, ...] = ()
 
     def value(self, cells: list[Cell], column: str) -> Cell:
         index = self.columns.get(column)
@@ -53,15 +91,21 @@ def match_headers(headers: list[Cell]) -> tuple[dict[str, int], tuple[str, ...]]
     """Map file headers to our columns without regard to case, accents or ``_``; list the rest."""
     lookup = {_key(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
     columns: dict[str, int] = {}
-    ignored = []
+    either = []
     for index, header in enumerate(headers):
-        name = str(header or "").strip()
-        column = lookup.get(_key(name))
+        key = _key(str(header or "").strip())
+        column = lookup.get(key)
         if column and column not in columns:
             columns[column] = index
-        elif name:
-            ignored.append(name)
-    return columns, tuple(ignored)
+        elif key in _EITHER:
+            either.append((index, key))
+    for index, key in either:
+        free = next((c for c in _EITHER[key] if c not in columns), None)
+        if free:
+            columns[free] = index
+    taken = set(columns.values())
+    ignored = tuple(str(h).strip() for i, h in enumerate(headers) if i not in taken and str(h or "").strip())
+    return columns, ignored
 
 
 def read_table(path: Path) -> Table:
@@ -72,12 +116,12 @@ def read_table(path: Path) -> Table:
     elif suffix in (".csv", ".txt"):
         rows = list(_csv_rows(path.read_bytes()))
     else:
-        raise TableError(suffix or path.name)
+        raise TableError("cli.bad_format", value=suffix or path.name)
     if not rows:
-        return Table(columns={}, ignored=(), rows=[])
+        raise TableError("import.empty_file", path=path.name)
     columns, ignored = match_headers(rows[0][1])
     data = [(n, cells) for n, cells in rows[1:] if any(c not in (None, "") for c in cells)]
-    return Table(columns=columns, ignored=ignored, rows=data)
+    return Table(columns=columns, ignored=ignored, rows=data, headers=tuple(str(h or "").strip() for h in rows[0][1]))
 
 
 LOG_SHEETS = ("bitacora", "log")
@@ -99,15 +143,52 @@ def read_log(path: Path) -> list[dict[str, Cell]]:
         workbook.close()
     if not rows:
         return []
-    headers = [str(h or "").strip() for h in rows[0]]
+    headers = [log_column(str(h or "")) for h in rows[0]]
     return [dict(zip(headers, row, strict=False)) for row in rows[1:] if any(c not in (None, "") for c in row)]
 
 
+LOG_COLUMNS = ("code", "at", "author", "kind", "text", "status_before", "status_after", "source")
+LOG_HEADERS = {
+    "code": "report.col_code",
+    "at": "report.col_when",
+    "author": "report.col_author",
+    "kind": "report.col_kind",
+    "text": "report.col_text",
+    "status_before": "report.col_before",
+    "status_after": "report.col_after",
+    "source": "report.col_source",
+}
+
+
+def log_column(header: str) -> str:
+    """The log sheet's column for a header in either language (or its own name, as older exports wrote)."""
+    from bot.i18n import LANGUAGES, t
+
+    for column, key in LOG_HEADERS.items():
+        if _key(header) in {_key(column), *(_key(t(key, lang)) for lang in LANGUAGES)}:
+            return column
+    return header.strip()
+
+
+def column_header(column: str, lang: str) -> str:
+    """A registry column's header in the user's language; import reads either language back."""
+    from bot.i18n import t
+
+    return t(f"column.{column}", lang)
+
+
+_BINARY = (b"PK\x03\x04", b"%PDF", b"\x89PNG", b"\xd0\xcf\x11\xe0", b"\xff\xd8\xff", b"GIF8")
+
+
 def _csv_rows(raw: bytes) -> Iterator[tuple[int, list[Cell]]]:
+    if raw.startswith(_BINARY) or b"\x00" in raw[:4096]:  # a workbook, PDF or picture saved as .csv
+        raise TableError("import.not_text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # spreadsheets saved by Excel on Windows
+        text = raw.decode("cp1252", errors="replace")  # spreadsheets saved by Excel on Windows
+    if not text.strip():
+        return
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     csv.field_size_limit(16 * 1024 * 1024)  # a long note is data, not an error

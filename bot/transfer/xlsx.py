@@ -11,10 +11,9 @@ from openpyxl.utils import get_column_letter
 
 from bot.i18n import status_label, t
 from bot.transfer.exporter import RegistryRow
-from bot.transfer.tables import COLUMNS
+from bot.transfer.tables import COLUMNS, LOG_COLUMNS, LOG_HEADERS, column_header
 from storage.models import Update
 
-LOG_COLUMNS = ("code", "at", "author", "kind", "text", "status_before", "status_after", "source")
 WIDTHS = {
     "code": 10,
     "description": 70,
@@ -34,8 +33,8 @@ WIDTHS = {
 }
 
 
-def _sheet(ws, columns: tuple[str, ...], rows: list[list]) -> None:
-    ws.append(list(columns))
+def _sheet(ws, columns: tuple[str, ...], headers: list[str], rows: list[list]) -> None:
+    ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -51,7 +50,10 @@ def _sheet(ws, columns: tuple[str, ...], rows: list[list]) -> None:
 
 
 def to_xlsx(rows: list[RegistryRow], log: list[tuple[str, Update]], tz: ZoneInfo, lang: str) -> bytes:
-    """Registry rows (real date cells; a month deadline stays ``YYYY-MM`` text) and every log entry."""
+    """Registry rows (real date cells; a month deadline stays ``YYYY-MM`` text) and every log entry.
+
+    Headers are in ``lang`` for the people who open the workbook; import reads either language back.
+    """
     wb = Workbook()
     registry = wb.active
     registry.title = t("report.sheet", lang)
@@ -70,7 +72,7 @@ def to_xlsx(rows: list[RegistryRow], log: list[tuple[str, Update]], tz: ZoneInfo
                 r.notes or None,
             ]
         )
-    _sheet(registry, COLUMNS, data)
+    _sheet(registry, COLUMNS, [column_header(c, lang) for c in COLUMNS], data)
     for row in registry.iter_rows(min_row=2):
         for cell in (row[4], row[6]):
             if cell.value is not None and not isinstance(cell.value, str):
@@ -79,6 +81,7 @@ def to_xlsx(rows: list[RegistryRow], log: list[tuple[str, Update]], tz: ZoneInfo
     _sheet(
         entries,
         LOG_COLUMNS,
+        [t(LOG_HEADERS[c], lang) for c in LOG_COLUMNS],
         [
             [
                 code,

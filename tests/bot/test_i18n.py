@@ -28,5 +28,24 @@ def test_every_literal_key_used_in_code_exists():
     assert used and used <= set(es.STRINGS), used - set(es.STRINGS)
 
 
+def test_every_counted_key_has_both_forms():
+    used = set()
+    for path in (ROOT / "bot").rglob("*.py"):
+        used |= set(re.findall(r"""\btn\(\s*f?["']([a-z_]+\.[a-z_0-9.{}]+)["']""", path.read_text(encoding="utf-8")))
+    assert used
+    for key in used:
+        if "{" in key:  # list.noun.{which}: every noun
+            prefix = key.split("{")[0]
+            forms = {k for k in es.STRINGS if k.startswith(prefix)}
+            assert forms and all(k.rsplit(".", 1)[0] + ".one" in forms for k in forms), key
+        else:
+            assert {f"{key}.one", f"{key}.other"} <= set(es.STRINGS), key
+
+
+def test_no_form_like_plurals_are_left():
+    for table in (es.STRINGS, en.STRINGS):
+        assert not [k for k, v in table.items() if re.search(r"(?<!http)\((?:e?s)\)", v)], "write plurals out: tn()"
+
+
 def test_unknown_language_falls_back_to_spanish():
     assert t("status.done", "fr") == "Atendido" and t("status.done", "en") == "Done"

@@ -97,9 +97,10 @@ def test_xlsx_has_date_cells_frozen_header_filters_and_the_log(registry_env, tmp
     header = [c.value for c in registry[1]]
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in registry.iter_rows(min_row=2, values_only=True)}
     assert set(rows) == {r["code"] for r in seed_rows()}
-    assert isinstance(rows["01/2023"]["due"], datetime) and rows["01/2023"]["due"].date().isoformat() == "2023-03-15"
-    assert isinstance(rows["01/2023"]["origin_date"], datetime)
-    assert rows["19/2022"]["due"] == "2023-05"  # a month deadline stays a month
+    due = rows["01/2023"]["Plazo"]  # Spanish headers by default
+    assert isinstance(due, datetime) and due.date().isoformat() == "2023-03-15"
+    assert isinstance(rows["01/2023"]["Fecha de origen"], datetime)
+    assert rows["19/2022"]["Plazo"] == "2023-05"  # a month deadline stays a month
     assert log.max_row > len(rows)
     assert all(isinstance(r[1], datetime) for r in log.iter_rows(min_row=2, values_only=True))
 

@@ -59,7 +59,7 @@ def test_unanswered_ambiguity_writes_nothing(registry_env):
 
 def test_lists_grouped_and_overdue(registry_env):
     reply = shell(registry_env, "Pendientes de la DERFE")[0]
-    assert reply.startswith("5 compromiso(s)") and "01/2023" in reply
+    assert reply.startswith("5 compromisos abiertos de DERFE:") and "01/2023" in reply
     late = shell(registry_env, "¿Qué está atrasado?")[0]
     assert "No encontré" in late
 

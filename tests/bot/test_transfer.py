@@ -122,7 +122,7 @@ def test_update_by_code_changes_status_with_history(env, tmp_path):
     path.write_text(HEADER + "01/2023,Nota,Pendiente,DERFE,,,,\n", encoding="utf-8")
     cli(env, "import", str(path), "--now", NOW)
     path.write_text(HEADER + "01/2023,Nota,Atendido,DERFE,,,,\n", encoding="utf-8")
-    assert "1 actualizados" in cli(env, "import", str(path), "--now", NOW).stdout
+    assert "1 actualizado." in cli(env, "import", str(path), "--now", NOW).stdout
     assert "Atendido" in cli(env, "export", "--format", "csv").stdout
 
 

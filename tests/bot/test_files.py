@@ -1,0 +1,164 @@
+"""Files as staff open them: Spanish spreadsheet headers, Excel-friendly CSV, their own header names, periods."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from cli_runner import cli
+
+NOW = "2023-02-13T10:00:00-06:00"
+
+
+@pytest.fixture
+def registry_env(env):
+    from paths import SEED_CSV
+
+    assert cli(env, "import", str(SEED_CSV), "--now", NOW).code == 0
+    return env
+
+
+def one_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def csv_rows(env, *args: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(cli(env, "export", "--format", "csv", *args).stdout)))
+
+
+def test_xlsx_headers_are_spanish_by_default_and_english_on_request(registry_env, tmp_path):
+    from openpyxl import load_workbook
+
+    cli(registry_env, "export", "--format", "xlsx", "-o", str(tmp_path / "es.xlsx"))
+    cli(registry_env, "export", "--format", "xlsx", "-o", str(tmp_path / "en.xlsx"), "--lang", "en")
+    registry, log = load_workbook(tmp_path / "es.xlsx").worksheets
+    assert [c.value for c in registry[1]] == [
+        "Código",
+        "Compromiso",
+        "Estatus",
+        "Áreas responsables",
+        "Plazo",
+        "Origen",
+        "Fecha de origen",
+        "Notas",
+    ]
+    assert [c.value for c in log[1]][:5] == ["Código", "Fecha", "Autor", "Tipo", "Texto"]
+    english = load_workbook(tmp_path / "en.xlsx").worksheets[0]
+    assert [c.value for c in english[1]][:3] == ["Code", "Commitment", "Status"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_xlsx_in_either_language_imports_back_unchanged(registry_env, tmp_path, db_url, lang):
+    path = tmp_path / "registro.xlsx"
+    assert cli(registry_env, "export", "--format", "xlsx", "-o", str(path), "--lang", lang).code == 0
+    before = cli(registry_env, "export", "--format", "csv").stdout
+    fresh = {**registry_env, "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}"}
+    result = cli(fresh, "import", str(path), "--now", NOW)
+    assert result.code == 0 and "Aviso" not in result.stderr, result.stderr
+    assert cli(fresh, "export", "--format", "csv").stdout == before
+    with_log = cli(fresh, "shell", "--now", NOW, stdin="¿cómo va el 23/2022?\n").stdout
+    assert "INE/DERFE/0132/2023" in with_log  # the log sheet came back too
+
+
+def test_csv_file_starts_with_a_bom_for_excel_and_imports_back(registry_env, tmp_path):
+    path = tmp_path / "registro.csv"
+    assert cli(registry_env, "export", "-o", str(path)).code == 0
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "ó".encode() in raw
+    fresh = {**registry_env, "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}"}
+    assert cli(fresh, "import", str(path), "--now", NOW).code == 0
+    assert cli(fresh, "export").stdout == cli(registry_env, "export").stdout
+
+
+def test_csv_redirected_to_a_file_gets_the_bom_too(registry_env, tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "redirected.csv"
+    with path.open("wb") as out:
+        subprocess.run([sys.executable, "-m", "bot", "export"], stdout=out, env=registry_env, check=True)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    piped = subprocess.run([sys.executable, "-m", "bot", "export"], capture_output=True, env=registry_env, check=True)
+    assert piped.stdout.startswith(b"code,description")  # a pipe gets plain UTF-8 for scripts
+
+
+def test_common_spanish_headers_are_understood(env, tmp_path):
+    path = tmp_path / "registro.csv"
+    path.write_text(
+        "No.;Compromiso;Estatus;Área responsable;Plazo\n"
+        "01/2023;Entregar una nota informativa;En proceso;DERFE;15/03/2023\n"
+        "02/2023;Consultar a la Dirección Jurídica;Pendiente;DJ;\n",
+        encoding="utf-8",
+    )
+    result = cli(env, "import", str(path), "--now", NOW)
+    assert result.code == 0, result.stderr
+    rows = {r["code"]: r for r in csv_rows(env)}
+    assert rows["01/2023"]["description"] == "Entregar una nota informativa"
+    assert rows["01/2023"]["status"] == "En proceso" and rows["01/2023"]["due"] == "2023-03-15"
+    assert rows["02/2023"]["areas"] == "DJ"
+
+
+def test_missing_columns_name_what_was_recognised_and_what_is_accepted(env, tmp_path):
+    path = tmp_path / "registro.csv"
+    path.write_text("Folio;Asunto;Estatus;Área responsable\n1;Algo;Pendiente;DERFE\n", encoding="utf-8")
+    result = cli(env, "import", str(path), "--now", NOW)
+    assert result.code == 2
+    line = one_line(result.stderr)
+    assert "Estatus" in line and "Área responsable" in line  # recognised
+    assert "Folio" in line and "Asunto" in line  # not recognised
+    assert "Código" in line and "Compromiso" in line and "Descripción" in line  # what would be accepted
+    english = cli(env, "import", str(path), "--lang", "en")
+    assert "recognised" in one_line(english.stderr)
+
+
+@pytest.mark.parametrize(
+    ("content", "spanish", "english"),
+    [
+        (b"", "está vacío", "is empty"),
+        (b"   \n\n", "está vacío", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "no es un CSV de texto", "not a text CSV"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", "no es un CSV de texto", "not a text CSV"),
+        (b"code,description\n", "no tiene filas de datos", "has no data rows"),
+    ],
+)
+def test_empty_or_binary_csv_gets_a_specific_line(env, tmp_path, content, spanish, english):
+    path = tmp_path / "registro.csv"
+    path.write_bytes(content)
+    result = cli(env, "import", str(path))
+    assert result.code == 2
+    line = one_line(result.stderr)
+    assert spanish in line and "fila(s)" not in line and "faltan columnas" not in line
+    assert english in one_line(cli(env, "import", str(path), "--lang", "en").stderr)
+
+
+def test_since_and_until_choose_the_period_of_an_export(env, tmp_path):
+    early = tmp_path / "early.csv"
+    early.write_text(
+        "code,description,status\n01/2023,Antes,Atendido\n02/2023,Abierto,Pendiente\n03/2023,Cerrado antes,Pendiente\n",
+        encoding="utf-8",
+    )
+    assert cli(env, "import", str(early), "--now", "2023-01-10T10:00:00-06:00").code == 0
+    cli(env, "shell", "--now", "2023-01-20T10:00:00-06:00", stdin="Da por atendido el 03/2023\n")
+    cli(env, "shell", "--now", "2023-02-10T10:00:00-06:00", stdin="Registra avance en 02/2023: se envió el oficio\n")
+    later = tmp_path / "later.csv"
+    later.write_text("code,description\n04/2023,Nuevo en marzo\n", encoding="utf-8")
+    assert cli(env, "import", str(later), "--now", "2023-03-05T10:00:00-06:00").code == 0
+
+    def codes(*args: str) -> list[str]:
+        return [r["code"] for r in csv_rows(env, *args)]
+
+    assert codes() == ["01/2023", "02/2023", "03/2023", "04/2023"]
+    # What the period covers: open at its start or changed in it; nothing recorded after it ends.
+    assert codes("--since", "2023-02-01") == ["02/2023", "04/2023"]
+    assert codes("--until", "2023-02-28") == ["01/2023", "02/2023", "03/2023"]
+    assert codes("--since", "2023-01-15", "--until", "31/01/2023") == ["02/2023", "03/2023"]
+    md = cli(env, "export", "--format", "md", "--since", "2023-02-01", "--until", "2023-02-28").stdout
+    assert "02/2023" in md and "01/2023" not in md and "03/2023" not in md and "04/2023" not in md
+
+
+def test_until_before_since_is_refused(env):
+    result = cli(env, "export", "--since", "2023-02-01", "--until", "2023-01-01")
+    assert result.code == 2 and "--until" in one_line(result.stderr)
