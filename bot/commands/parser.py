@@ -113,6 +113,28 @@ def build(lang: str) -> Parser:
             now,
         ],
     )
+    cmd(
+        sub,
+        "edit",
+        "bot.commands.change:edit",
+        "edit",
+        [
+            (("code",), {"metavar": "CODE"}, "code"),
+            (("--text",), {"metavar": "TEXT"}, "edit_text"),
+            (("--area",), {"action": "append", "metavar": "ACRONYM"}, "edit_area"),
+            (("--due",), {"metavar": "DATE"}, "edit_due"),
+            (("--origin",), {"metavar": "MEETING"}, "edit_origin"),
+            commission,
+            now,
+        ],
+    )
+    cmd(
+        sub,
+        "withdraw",
+        "bot.commands.change:withdraw",
+        "withdraw",
+        [(("code",), {"metavar": "CODE"}, "code"), (("--reason",), {"metavar": "TEXT"}, "reason"), commission, now],
+    )
     sessions = group("session", "session")
     kinds = ("ordinary", "extraordinary", "working")
     cmd(

@@ -213,3 +213,19 @@ def test_the_readme_commands_table_names_every_command_and_option():
         if path:
             assert f"`{' '.join(path)}" in table, path
         assert option in table, (path, option)
+
+
+def test_edit_and_withdraw_from_the_command_line_are_audited(env, seeded):
+    edited = cli(env, "edit", "8/2023", "--area", "ime", "--area", "DGSC", "--due", "31/03/2023")
+    assert edited.code == 0 and "08/2023: areas" in edited.stdout and "2023-03-31" in edited.stdout
+    again = cli(env, "edit", "08/2023", "--due", "2023-03-31")
+    assert again.code == 0 and "no cambié nada" in again.stdout
+    bad = cli(env, "edit", "08/2023", "--due", "31/02/2023")
+    assert bad.code == 2 and "31/02/2023" in one_line(bad.stderr)
+    unknown = cli(env, "edit", "08/2023", "--area", "XYZQ")
+    assert unknown.code == 2 and "XYZQ" in one_line(unknown.stderr)
+    gone = cli(env, "withdraw", "08/2023", "--reason", "duplicado del 07/2023")
+    assert gone.code == 0 and "retiré el 08/2023" in gone.stdout
+    assert "08/2023" not in cli(env, "export", "--format", "csv").stdout
+    twice = cli(env, "withdraw", "08/2023")
+    assert twice.code == 2 and "ya estaba retirado" in one_line(twice.stderr)
