@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 
 from bot.commands import Context, UsageError
@@ -12,7 +13,7 @@ _CHANNEL = re.compile(r"^[CG][A-Z0-9]{2,}$")
 _ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,15}$")
 
 
-def session_add(ctx: Context, args) -> int:
+def session_add(ctx: Context, args: argparse.Namespace) -> int:
     from bot import registry
     from bot.clock import parse_instant
     from bot.render.text import when_text
@@ -37,7 +38,7 @@ def session_add(ctx: Context, args) -> int:
     return 0
 
 
-def session_list(ctx: Context, args) -> int:
+def session_list(ctx: Context, args: argparse.Namespace) -> int:
     from bot import registry
     from bot.render.text import when_text
     from storage import meetings as meetings_db
@@ -52,7 +53,7 @@ def session_list(ctx: Context, args) -> int:
     return 0
 
 
-def area_add(ctx: Context, args) -> int:
+def area_add(ctx: Context, args: argparse.Namespace) -> int:
     from bot import directory
 
     if not _ACRONYM.match(args.acronym):
@@ -70,7 +71,7 @@ def area_add(ctx: Context, args) -> int:
     return 0
 
 
-def area_list(ctx: Context, args) -> int:
+def area_list(ctx: Context, args: argparse.Namespace) -> int:
     from storage import areas as areas_db
 
     with ctx.db.read() as session:
@@ -79,7 +80,7 @@ def area_list(ctx: Context, args) -> int:
     return 0
 
 
-def member_add(ctx: Context, args) -> int:
+def member_add(ctx: Context, args: argparse.Namespace) -> int:
     from bot import directory
 
     if not _USER.match(args.user_id):
@@ -101,7 +102,7 @@ def member_add(ctx: Context, args) -> int:
     return 0
 
 
-def member_list(ctx: Context, args) -> int:
+def member_list(ctx: Context, args: argparse.Namespace) -> int:
     from storage import members as members_db
 
     with ctx.db.read() as session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import sys
@@ -13,7 +14,7 @@ from bot.commands import Context, UsageError, os_reason, parse_day
 from bot.i18n import t, tn
 
 
-def import_(ctx: Context, args) -> int:
+def import_(ctx: Context, args: argparse.Namespace) -> int:
     from bot.transfer.importer import import_file
     from bot.transfer.tables import TableError
 
@@ -49,7 +50,7 @@ def import_(ctx: Context, args) -> int:
     return 0
 
 
-def export(ctx: Context, args) -> int:
+def export(ctx: Context, args: argparse.Namespace) -> int:
     from bot.transfer.formats import render_export
 
     binary = args.format in ("docx", "xlsx")
@@ -109,7 +110,7 @@ def _day(ctx: Context, value: str | None, after: bool = False) -> datetime | Non
     return datetime.combine(day + timedelta(days=1) if after else day, time(0, 0), ctx.settings.timezone)
 
 
-def db_upgrade(ctx: Context, args) -> int:
+def db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
     from storage.db import current_revision, make_engine, upgrade
 
     engine = make_engine(ctx.settings.database_url)

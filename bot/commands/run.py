@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import signal
 import sys
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def run(ctx: Context, args) -> int:
+def run(ctx: Context, args: argparse.Namespace) -> int:
     settings = ctx.settings
     missing = missing_credentials(settings)
     if missing and (settings.slack_bot_token or settings.slack_app_token or settings.slack_signing_secret):
@@ -62,7 +63,7 @@ def missing_credentials(settings: Settings) -> str:
     return ""
 
 
-def _socket_mode(app, app_token: str, stop: threading.Event) -> None:
+def _socket_mode(app: App, app_token: str, stop: threading.Event) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     handler = SocketModeHandler(app, app_token=app_token)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING
+
 from bot.commands import Context, UsageError
 from bot.i18n import t, tn
 
+if TYPE_CHECKING:
+    from slack_sdk import WebClient
 
-def _client(ctx: Context, dry_run: bool):
+    from bot.schedule.occurrences import Occurrence
+
+
+def _client(ctx: Context, dry_run: bool) -> WebClient | None:
     from bot.schedule.occurrences import ZoneDataError, check_zone_data
 
     try:
@@ -22,7 +30,7 @@ def _client(ctx: Context, dry_run: bool):
     return make_client(ctx.settings)
 
 
-def tick(ctx: Context, args) -> int:
+def tick(ctx: Context, args: argparse.Namespace) -> int:
     from bot.schedule.tick import tick as run_tick
 
     client = _client(ctx, args.dry_run)
@@ -34,7 +42,7 @@ def tick(ctx: Context, args) -> int:
     return 1 if report.failed else 0
 
 
-def digest(ctx: Context, args) -> int:
+def digest(ctx: Context, args: argparse.Namespace) -> int:
     """Build the weekly digest now: print it with --dry-run, else post it to the digest channels."""
     from bot.schedule.manual import post_digest_now
 
@@ -62,7 +70,7 @@ def summary(lang: str, sent: int, expired: int, retry: int) -> str:
     )
 
 
-def _print_previews(ctx: Context, previews) -> None:
+def _print_previews(ctx: Context, previews: list[tuple[Occurrence, str]]) -> None:
     if not previews:
         print(t("tick.nothing", ctx.lang))
     for occ, text in previews:

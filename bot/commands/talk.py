@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
 import re
@@ -12,7 +13,7 @@ from bot.commands import Context
 logger = logging.getLogger(__name__)
 
 
-def parse(ctx: Context, args) -> int:
+def parse(ctx: Context, args: argparse.Namespace) -> int:
     from bot.nlu import parse as understand
 
     with ctx.db.read() as session:
@@ -29,7 +30,7 @@ def parse(ctx: Context, args) -> int:
 _LEAVE = re.compile(r"(?:salir|sal|exit|quit|adi[oó]s|bye)[.!]*", re.I)  # typed at an interactive prompt
 
 
-def shell(ctx: Context, args) -> int:
+def shell(ctx: Context, args: argparse.Namespace) -> int:
     import threading
 
     from bot.clock import now as wall_clock

@@ -22,6 +22,7 @@ from storage import commitments as commitments_db
 from storage import log as log_db
 from storage import meetings as meetings_db
 from storage.db import Database
+from storage.models import Commitment
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -300,8 +301,10 @@ def _status_or_none(value: Cell) -> str | None:
 
 
 def _update_existing(
-    session: Session, sc: registry.Scope, c, row: Row, origin_id: int | None, author: str, source: str
+    session: Session, sc: registry.Scope, c: Commitment, row: Row, origin_id: int | None, author: str, source: str
 ) -> None:
+    cid = c.id
+    assert cid is not None
     changes: dict = {"text": row.description}
     changes["number"], changes["year"] = split_code(row.code)
     if row.says("origin"):
@@ -315,8 +318,8 @@ def _update_existing(
         registry.set_status(session=session, sc=sc, code=row.code, status=row.status, author=author, source=source)
     if row.says("areas"):
         areas = registry.resolve_areas(session=session, acronyms=row.areas)
-        if sorted(areas) != sorted(areas_db.area_ids_of(session=session, commitment_id=c.id)):
-            areas_db.set_areas(session=session, commitment_id=c.id, area_ids=areas)
+        if sorted(areas) != sorted(areas_db.area_ids_of(session=session, commitment_id=cid)):
+            areas_db.set_areas(session=session, commitment_id=cid, area_ids=areas)
 
 
 def _origin(

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.i18n import status_label, t
 from bot.transfer.exporter import RegistryRow
@@ -33,7 +34,7 @@ WIDTHS = {
 }
 
 
-def _sheet(ws, columns: tuple[str, ...], headers: list[str], rows: list[list]) -> None:
+def _sheet(ws: Worksheet, columns: tuple[str, ...], headers: list[str], rows: list[list]) -> None:
     ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
