@@ -18,6 +18,15 @@ def catalog(*, session: Session) -> AreaCatalog:
     return AreaCatalog(AreaInfo(a.acronym, a.name, tuple(a.alias_list)) for a in areas_db.list_areas(session=session))
 
 
+def list_areas(*, session: Session) -> list[Area]:
+    return areas_db.list_areas(session=session)
+
+
+def list_members(*, session: Session) -> list[tuple[Member, list[str]]]:
+    """Every member with the acronyms of their areas."""
+    return members_db.list_members(session=session)
+
+
 def save_area(
     *, session: Session, acronym: str, name: str, aliases: Sequence[str] = (), channel: str | None = None
 ) -> Area:
@@ -50,7 +59,7 @@ def save_member(
 
 def member_areas(*, session: Session, user_id: str) -> list[str]:
     """The areas of a member (``mis pendientes``)."""
-    return [a for m, areas in members_db.list_members(session=session) if m.user_id == user_id for a in areas]
+    return members_db.member_areas(session=session, user_id=user_id)
 
 
 def may_write(*, session: Session, user_id: str, groups: Sequence[str], writers: frozenset[str] | None) -> bool:

@@ -1,4 +1,9 @@
-"""Registry services: the rules about commitments, meetings and their log, over ``storage``."""
+"""Registry services: the rules about commitments, meetings and their log.
+
+The services (this module, ``directory``, ``resolve``, ``report``, ``conversation``, and the import/export in
+``transfer`` and the scheduled messages in ``schedule``) are the only code that reaches ``storage``: the
+command line, the Slack handlers and the renderers go through them.
+"""
 
 from __future__ import annotations
 
@@ -496,6 +501,11 @@ def resolve_areas(*, session: Session, acronyms: Sequence[str]) -> list[int]:
             raise RegistryError("unknown_area", area=acronym)
         ids.append(area.id)
     return ids
+
+
+def list_meetings(*, session: Session, sc: Scope) -> list[Meeting]:
+    """The commission's sessions and meetings, by date."""
+    return meetings_db.list_meetings(session=session, commission_id=sc.commission_id)
 
 
 def next_meeting(*, session: Session, sc: Scope) -> MeetingView | None:

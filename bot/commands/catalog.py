@@ -41,11 +41,10 @@ def session_add(ctx: Context, args: argparse.Namespace) -> int:
 def session_list(ctx: Context, args: argparse.Namespace) -> int:
     from bot import registry
     from bot.render.text import when_text
-    from storage import meetings as meetings_db
 
     with ctx.db.read() as session:
         sc = registry.scope(session=session, commission=ctx.commission, now=ctx.now)
-        meetings = meetings_db.list_meetings(session=session, commission_id=sc.commission_id)
+        meetings = registry.list_meetings(session=session, sc=sc)
     if not meetings:
         print(t("cli.no_sessions", ctx.lang))
     for m in meetings:
@@ -72,10 +71,10 @@ def area_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def area_list(ctx: Context, args: argparse.Namespace) -> int:
-    from storage import areas as areas_db
+    from bot import directory
 
     with ctx.db.read() as session:
-        for a in areas_db.list_areas(session=session):
+        for a in directory.list_areas(session=session):
             print("\t".join([a.acronym, a.name, ", ".join(a.alias_list), a.channel_id or ""]).rstrip())
     return 0
 
@@ -103,10 +102,10 @@ def member_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def member_list(ctx: Context, args: argparse.Namespace) -> int:
-    from storage import members as members_db
+    from bot import directory
 
     with ctx.db.read() as session:
-        members = members_db.list_members(session=session)
+        members = directory.list_members(session=session)
     if not members:
         print(t("cli.no_members", ctx.lang))
     for m, areas in members:
