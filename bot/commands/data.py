@@ -46,7 +46,8 @@ def import_(ctx: Context, args: argparse.Namespace) -> int:
         return 2
     dry = t("import.dry", ctx.lang) if args.dry_run else ""
     created, updated = tn("import.created", ctx.lang, report.created), tn("import.updated", ctx.lang, report.updated)
-    print(t("import.done", ctx.lang, created=created, updated=updated, dry=dry))
+    unchanged = tn("import.unchanged", ctx.lang, report.unchanged) if report.unchanged else ""
+    print(t("import.done", ctx.lang, created=created, updated=updated, unchanged=unchanged, dry=dry))
     return 0
 
 

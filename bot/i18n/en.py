@@ -30,7 +30,9 @@ STRINGS: dict[str, str] = {
     "import.row": "row {row}: {reason}",
     "import.failed.one": "Nothing was imported: {count} row with errors.",
     "import.failed.other": "Nothing was imported: {count} rows with errors.",
-    "import.done": "Imported: {created} and {updated}{dry}.",
+    "import.done": "Imported: {created} and {updated}{unchanged}{dry}.",
+    "import.unchanged.one": "; {count} unchanged",
+    "import.unchanged.other": "; {count} unchanged",
     "import.created.one": "{count} new commitment",
     "import.created.other": "{count} new commitments",
     "import.updated.one": "{count} updated",
@@ -403,4 +405,6 @@ STRINGS: dict[str, str] = {
     "help.reason": "why it is withdrawn (e.g. “duplicate of 14/2022”)",
     "cli.bad_code": "“{value}” is not a commitment code: use NN/YYYY, e.g. 14/2022.",
     "cli.edited": "{code}: {field}: {before} → {after}",
+    "import.not_xlsx": "{path} is not a readable Excel workbook (.xlsx)",
+    "import.too_big": "{path} expands to {size} MB when opened: too much for a registry; it was not read",
 }

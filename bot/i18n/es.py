@@ -32,7 +32,9 @@ STRINGS: dict[str, str] = {
     "import.row": "fila {row}: {reason}",
     "import.failed.one": "No se importó nada: {count} fila con errores.",
     "import.failed.other": "No se importó nada: {count} filas con errores.",
-    "import.done": "Importados: {created} y {updated}{dry}.",
+    "import.done": "Importados: {created} y {updated}{unchanged}{dry}.",
+    "import.unchanged.one": "; {count} sin cambios",
+    "import.unchanged.other": "; {count} sin cambios",
     "import.created.one": "{count} compromiso nuevo",
     "import.created.other": "{count} compromisos nuevos",
     "import.updated.one": "{count} actualizado",
@@ -406,4 +408,6 @@ STRINGS: dict[str, str] = {
     "help.reason": "el motivo del retiro (p. ej. «duplicado del 14/2022»)",
     "cli.bad_code": "«{value}» no es un código de compromiso: usa NN/AAAA, p. ej. 14/2022.",
     "cli.edited": "{code}: {field}: {before} → {after}",
+    "import.not_xlsx": "{path} no es un libro de Excel (.xlsx) legible",
+    "import.too_big": "{path} se expande a {size} MB al abrirlo: demasiado para un registro; no se leyó",
 }

@@ -53,6 +53,7 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
 
 
 def parse_cell_date(value: Cell) -> tuple[date, str] | None:
@@ -244,8 +245,10 @@ def _apply(
         report.created += 1
     else:
         c = existing
-        _update_existing(session, sc, c, row, origin_id, author, source)
-        report.updated += 1
+        if _update_existing(session, sc, c, row, origin_id, author, source):
+            report.updated += 1
+        else:
+            report.unchanged += 1
     if row.notes and not with_log:
         assert c.id is not None
         known = {u.text for u in log_db.updates_for(session=session, commitment_id=c.id)}
@@ -302,7 +305,8 @@ def _status_or_none(value: Cell) -> str | None:
 
 def _update_existing(
     session: Session, sc: registry.Scope, c: Commitment, row: Row, origin_id: int | None, author: str, source: str
-) -> None:
+) -> bool:
+    """Bring an existing commitment in line with its row; True when anything changed."""
     cid = c.id
     assert cid is not None
     changes: dict = {"text": row.description}
@@ -312,14 +316,18 @@ def _update_existing(
     if row.says("due"):
         changes["due_date"], changes["due_kind"] = (row.due.date, row.due.kind) if row.due else (None, None)
     changes = {name: value for name, value in changes.items() if getattr(c, name) != value}
+    changed = bool(changes)
     if changes:
         c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **changes)
-    if row.says("status"):
+    if row.says("status") and row.status != c.status:
         registry.set_status(session=session, sc=sc, code=row.code, status=row.status, author=author, source=source)
+        changed = True
     if row.says("areas"):
         areas = registry.resolve_areas(session=session, acronyms=row.areas)
         if sorted(areas) != sorted(areas_db.area_ids_of(session=session, commitment_id=cid)):
             areas_db.set_areas(session=session, commitment_id=cid, area_ids=areas)
+            changed = True
+    return changed
 
 
 def _origin(

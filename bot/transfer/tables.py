@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from bot.textnorm import fold
+from bot.textnorm import clean, fold
 
 COLUMNS = ("code", "description", "status", "areas", "due", "origin", "origin_date", "notes")
 REQUIRED = ("code", "description")
@@ -131,14 +133,12 @@ def read_log(path: Path) -> list[dict[str, Cell]]:
     """The log sheet of a workbook this bot exported ("Bitácora" / "Log"), as header-keyed rows; else []."""
     if path.suffix.lower() != ".xlsx":
         return []
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    workbook = _open_workbook(path)
     try:
         sheet = next((ws for ws in workbook.worksheets[1:] if fold(ws.title) in LOG_SHEETS), None)
         if sheet is None:
             return []
-        rows = list(sheet.iter_rows(values_only=True))
+        rows = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
     finally:
         workbook.close()
     if not rows:
@@ -194,16 +194,39 @@ def _csv_rows(raw: bytes) -> Iterator[tuple[int, list[Cell]]]:
     csv.field_size_limit(16 * 1024 * 1024)  # a long note is data, not an error
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for number, cells in enumerate(reader, start=1):  # a spreadsheet numbers records, not lines
-        yield number, list(cells)
+        yield number, [clean(c) for c in cells]
+
+
+MAX_UNPACKED = 64 * 1024 * 1024  # what a workbook's parts may expand to: far more than any registry needs
+
+
+def _open_workbook(path: Path) -> Any:
+    """openpyxl's read-only workbook, once its parts are known to expand within ``MAX_UNPACKED`` (a small file
+    can unpack to gigabytes: the sizes are read from the archive's directory before anything is inflated)."""
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise TableError("import.not_xlsx", path=path.name) from None
+    if unpacked > MAX_UNPACKED:
+        raise TableError("import.too_big", path=path.name, size=unpacked // (1024 * 1024))
+    return load_workbook(path, read_only=True, data_only=True)
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Cell]]]:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    workbook = _open_workbook(path)
     try:
         sheet = workbook.worksheets[0]
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [c if not isinstance(c, bool) else str(c) for c in cells]
+            yield number, [_cell(c) for c in cells]
     finally:
         workbook.close()
+
+
+def _cell(value: Any) -> Cell:
+    """A cell as the registry may hold it: text cleaned (``clean``), a boolean as its word."""
+    if isinstance(value, bool):
+        return str(value)
+    return clean(value) if isinstance(value, str) else value

@@ -162,3 +162,61 @@ def test_since_and_until_choose_the_period_of_an_export(env, tmp_path):
 def test_until_before_since_is_refused(env):
     result = cli(env, "export", "--since", "2023-02-01", "--until", "2023-01-01")
     assert result.code == 2 and "--until" in one_line(result.stderr)
+
+
+def test_an_xlsx_that_expands_past_the_limit_is_refused_before_it_is_read(env, tmp_path):
+    """A real workbook whose shared strings inflate to 200 MB from 0.2 MB on disk."""
+    import tracemalloc
+    import zipfile
+
+    from openpyxl import Workbook
+
+    plain = tmp_path / "plain.xlsx"
+    book = Workbook()
+    book.active.append(["code", "description"])
+    book.active.append(["01/2023", "x"])
+    book.save(plain)
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            if part.filename != "xl/sharedStrings.xml":
+                target.writestr(part, source.read(part))
+        with target.open("xl/sharedStrings.xml", "w") as strings:
+            strings.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>')
+            for _ in range(200):
+                strings.write(b"A" * (1024 * 1024))
+            strings.write(b"</t></si><si><t>x</t></si></sst>")
+    assert bomb.stat().st_size < 1024 * 1024
+    tracemalloc.start()
+    try:
+        result = cli(env, "import", str(bomb))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.code == 2 and "200 MB" in one_line(result.stderr)
+    assert peak < 20 * 1024 * 1024  # nothing was inflated
+
+
+def test_reimporting_the_bots_own_workbook_changes_nothing_and_says_so(registry_env, tmp_path):
+    cli(registry_env, "export", "--format", "xlsx", "-o", str(tmp_path / "r.xlsx"))
+    again = cli(registry_env, "import", str(tmp_path / "r.xlsx"), "--now", NOW)
+    assert again.code == 0 and "0 actualizados" in again.stdout and "23 sin cambios" in again.stdout
+
+
+def test_control_characters_from_every_entry_path_reach_word_and_excel_cleaned(registry_env, tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    dirty = tmp_path / "dirty.csv"
+    dirty.write_text("code,description,notes\n30/2023,Compromiso\x1b[1m con\x0b control,nota\x07 sucia\n")
+    assert cli(registry_env, "import", str(dirty), "--now", NOW).code == 0
+    shell = cli(registry_env, "shell", "--now", NOW, stdin="Avance en 01/2023: campana\x07 y escape\x1b[0m\x00\n")
+    assert shell.code == 0
+    assert cli(registry_env, "edit", "30/2023", "--text", "Texto\x0c editado\x1b", "--now", NOW).code == 0
+    for fmt in ("docx", "xlsx"):
+        assert cli(registry_env, "export", "--format", fmt, "-o", str(tmp_path / f"r.{fmt}"), "--now", NOW).code == 0
+    words = "\n".join(cell.text for t in Document(str(tmp_path / "r.docx")).tables for r in t.rows for cell in r.cells)
+    assert "campana y escape[0m" in words and "Texto editado" in words
+    sheets = load_workbook(tmp_path / "r.xlsx").worksheets
+    cells = [str(c) for ws in sheets for row in ws.iter_rows(values_only=True) for c in row if c]
+    assert any("nota sucia" in c for c in cells) and not any("\x07" in c or "\x1b" in c for c in cells)
