@@ -229,3 +229,9 @@ def test_edit_and_withdraw_from_the_command_line_are_audited(env, seeded):
     assert "08/2023" not in cli(env, "export", "--format", "csv").stdout
     twice = cli(env, "withdraw", "08/2023")
     assert twice.code == 2 and "ya estaba retirado" in one_line(twice.stderr)
+
+
+@pytest.mark.parametrize("when", ["9999-12-31T23:59", "0001-01-01T00:00", "2023-13-01T00:00"])
+def test_an_instant_out_of_range_is_one_line_not_an_overflow(env, when):
+    result = cli(env, "tick", "--now", when, "--dry-run")
+    assert result.code == 2 and when in one_line(result.stderr)
