@@ -8,7 +8,7 @@ command line, the Slack handlers and the renderers go through them.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -23,7 +23,7 @@ from storage import commissions as commissions_db
 from storage import commitments as commitments_db
 from storage import log as log_db
 from storage import meetings as meetings_db
-from storage.models import Commitment, Meeting, Update
+from storage.models import Commitment, CommitmentRow, Meeting, Update, UpdateRow
 
 
 class RegistryError(ValueError):
@@ -62,7 +62,7 @@ def existing_scope(*, session: Session, commission: str, now: datetime) -> Scope
     return Scope(commission_id=found.id, now=now) if found is not None and found.id is not None else None
 
 
-def _due(c: Commitment, meetings: dict[int, Meeting]) -> Due | None:
+def _due(c: Commitment | CommitmentRow, meetings: dict[int, Meeting]) -> Due | None:
     if c.due_kind == "session" and c.due_meeting_id in meetings:
         meeting = meetings[c.due_meeting_id]
         return Due(date=c.due_date, kind="session", meeting=meeting.name)
@@ -71,7 +71,7 @@ def _due(c: Commitment, meetings: dict[int, Meeting]) -> Due | None:
     return Due(date=c.due_date, kind=c.due_kind or "day")
 
 
-def _entry(u: Update) -> Entry:
+def _entry(u: Update | UpdateRow) -> Entry:
     return Entry(
         at=u.at,
         author=u.author,
@@ -87,8 +87,8 @@ def build_items(
     *,
     session: Session,
     sc: Scope,
-    commitments: Sequence[Commitment],
-    entries: dict[int, list[Update]] | None = None,
+    commitments: Sequence[Commitment | CommitmentRow],
+    entries: Mapping[int, Sequence[Update | UpdateRow]] | None = None,
     areas: dict[int, list[str]] | None = None,
 ) -> list[Item]:
     """Turn rows into view items with a constant number of statements."""

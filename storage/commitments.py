@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from storage.models import Commitment, CommitmentArea
+from storage.models import Commitment, CommitmentArea, CommitmentRow, row_columns
 
 
 def get_commitment(*, session: Session, commission_id: int, code: str, for_update: bool = False) -> Commitment | None:
@@ -82,7 +82,7 @@ def find_commitments(
     closed_since: datetime | None = None,
     due_from: date | None = None,
     withdrawn: bool = False,
-) -> list[Commitment]:
+) -> list[CommitmentRow]:
     """Commitments matching every given filter, ordered by deadline then code.
 
     Args:
@@ -98,9 +98,9 @@ def find_commitments(
         withdrawn: include withdrawn commitments (they are left out by default).
 
     Returns:
-        The commitments.
+        The commitments, as read-only rows.
     """
-    stmt = select(Commitment).where(Commitment.commission_id == commission_id)
+    stmt = sa.select(*row_columns(CommitmentRow)).where(col(Commitment.commission_id) == commission_id)
     if not withdrawn:
         stmt = stmt.where(col(Commitment.withdrawn_at).is_(None))
     if statuses is not None:
@@ -114,12 +114,12 @@ def find_commitments(
     if due_before is not None:
         stmt = stmt.where(col(Commitment.due_date).is_not(None), col(Commitment.due_date) <= due_before)
     if overdue_on is not None:
-        stmt = stmt.where(col(Commitment.due_date) < overdue_on, Commitment.status != "done")
+        stmt = stmt.where(col(Commitment.due_date) < overdue_on, col(Commitment.status) != "done")
     if origin_id is not None:
-        stmt = stmt.where(Commitment.origin_id == origin_id)
+        stmt = stmt.where(col(Commitment.origin_id) == origin_id)
     if due_from is not None:
         stmt = stmt.where(col(Commitment.due_date) >= due_from)
     if closed_since is not None:
-        stmt = stmt.where(col(Commitment.closed_at) >= closed_since, Commitment.status == "done")
+        stmt = stmt.where(col(Commitment.closed_at) >= closed_since, col(Commitment.status) == "done")
     order = (col(Commitment.due_date).is_(None), col(Commitment.due_date), col(Commitment.year), col(Commitment.number))
-    return list(session.exec(stmt.order_by(*order)))
+    return [CommitmentRow(*row) for row in session.execute(stmt.order_by(*order))]

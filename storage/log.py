@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from storage.models import Commitment, Update
+from storage.models import Commitment, Update, UpdateRow, row_columns
 
 
 def add_update(
@@ -77,7 +77,7 @@ def updates_for(*, session: Session, commitment_id: int, limit: int | None = Non
 
 def latest_updates(
     *, session: Session, commission_id: int, kinds: Sequence[str] = ("note", "import")
-) -> dict[int, Update]:
+) -> dict[int, UpdateRow]:
     """The newest log entry of the given kinds for every commitment, in one statement."""
     newest = (
         select(Update.commitment_id, sa.func.max(Update.id).label("mid"))
@@ -86,18 +86,19 @@ def latest_updates(
         .group_by(col(Update.commitment_id))
         .subquery()
     )
-    stmt = select(Update).join(newest, col(Update.id) == newest.c.mid)
-    return {u.commitment_id: u for u in session.exec(stmt)}
+    stmt = sa.select(*row_columns(UpdateRow)).join(newest, col(Update.id) == newest.c.mid)
+    return {row.commitment_id: UpdateRow(*row) for row in session.execute(stmt)}
 
 
-def all_updates(*, session: Session, commission_id: int) -> list[Update]:
+def all_updates(*, session: Session, commission_id: int) -> list[UpdateRow]:
+    """Every log entry of the commission, by commitment and date, as read-only rows."""
     stmt = (
-        select(Update)
+        sa.select(*row_columns(UpdateRow))
         .join(Commitment, col(Commitment.id) == Update.commitment_id)
-        .where(Commitment.commission_id == commission_id)
+        .where(col(Commitment.commission_id) == commission_id)
         .order_by(col(Update.commitment_id), col(Update.at), col(Update.id))
     )
-    return list(session.exec(stmt))
+    return [UpdateRow(*row) for row in session.execute(stmt)]
 
 
 def last_undoable(*, session: Session, author: str, since: datetime, kinds: Sequence[str]) -> Update | None:

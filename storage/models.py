@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -165,3 +166,50 @@ class Delivery(SQLModel, table=True):
     ts: str | None = Field(default=None, max_length=64)
     sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     last_error: str | None = Field(default=None, max_length=500)
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentRow:
+    """A commitment's columns, read-only: what lists of thousands are built from (a digest, a report), where
+    building an ORM object per row costs several times the query."""
+
+    id: int
+    commission_id: int
+    code: str
+    year: int
+    number: int
+    text: str
+    status: str
+    due_date: date | None
+    due_kind: str | None
+    due_meeting_id: int | None
+    origin_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None
+    withdrawn_at: datetime | None
+    withdrawn_reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateRow:
+    """A log entry's columns, read-only (see ``CommitmentRow``)."""
+
+    id: int
+    commitment_id: int
+    at: datetime
+    recorded_at: datetime
+    author: str
+    text: str
+    source: str
+    kind: str
+    status_before: str | None
+    status_after: str | None
+    previous: str | None
+    undone_at: datetime | None
+
+
+def row_columns(row_class: type) -> list[sa.Column]:
+    """The table's columns in the row class's field order, to select rows that build it positionally."""
+    table = {CommitmentRow: Commitment, UpdateRow: Update}[row_class].__table__  # type: ignore[attr-defined]
+    return [table.c[field.name] for field in fields(row_class)]

@@ -19,7 +19,7 @@ from storage import areas as areas_db
 from storage import commitments as commitments_db
 from storage import log as log_db
 from storage import meetings as meetings_db
-from storage.models import Update
+from storage.models import UpdateRow
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,9 @@ def registry_rows(
     """Every commitment of the commission (of ``period`` when given) with its first note, in code order,
     in a fixed number of statements."""
     period = period or Period()
-    log: dict[int, list[Update]] = defaultdict(list)
-    for u in log_db.all_updates(session=session, commission_id=sc.commission_id):
+    entries = log_db.all_updates(session=session, commission_id=sc.commission_id)
+    log: dict[int, list[UpdateRow]] = defaultdict(list)
+    for u in entries:
         log[u.commitment_id].append(u)
     commitments = [
         c
@@ -65,7 +66,7 @@ def registry_rows(
     areas = areas_db.areas_of(session=session, commitment_ids=None, commission_id=sc.commission_id)
     meetings = meetings_db.meetings_by_ids(session=session, ids=[c.origin_id for c in commitments if c.origin_id])
     first_note: dict[int, str] = {}
-    for u in log_db.all_updates(session=session, commission_id=sc.commission_id):
+    for u in entries:
         if u.kind in ("note", "import") and u.commitment_id not in first_note:
             first_note[u.commitment_id] = u.text
     for cid, entries in log.items():

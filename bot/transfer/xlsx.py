@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bot.i18n import status_label, t
 from bot.transfer.exporter import RegistryRow
 from bot.transfer.tables import COLUMNS, LOG_COLUMNS, LOG_HEADERS, column_header
-from storage.models import Update
+from storage.models import UpdateRow
 
 WIDTHS = {
     "code": 10,
@@ -50,7 +50,7 @@ def _sheet(ws: Worksheet, columns: tuple[str, ...], headers: list[str], rows: li
         ws.column_dimensions[get_column_letter(index)].width = WIDTHS.get(column, 14)
 
 
-def to_xlsx(rows: list[RegistryRow], log: list[tuple[str, Update]], tz: ZoneInfo, lang: str) -> bytes:
+def to_xlsx(rows: list[RegistryRow], log: list[tuple[str, UpdateRow]], tz: ZoneInfo, lang: str) -> bytes:
     """Registry rows (real date cells; a month deadline stays ``YYYY-MM`` text) and every log entry.
 
     Headers are in ``lang`` for the people who open the workbook; import reads either language back.
