@@ -3,69 +3,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 
-from bot.codes import CODE_RE
 from bot.nlu import lexicon as lx
 from bot.nlu.areas import AreaCatalog
-from bot.nlu.dates import DateHit, fallback, find_dates
+from bot.nlu.dates import DateHit, fallback
 from bot.nlu.request import Request
+from bot.nlu.text import MAX_CHARS, Text, analyse, fold_aligned
 
-MAX_CHARS = 4000
-_REFERENCE = re.compile(r"\b[A-Za-z]{2,}(?:/[A-Za-z0-9-]+)+/\d{4}\b")  # INE/CG241/2022, INE/DERFE/0132/2023
-_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
+__all__ = ["MAX_CHARS", "fold_aligned", "parse"]
+
 _YES = re.compile(r"^\W*(?:si|sí|yes|y|ok|okay|confirmo|confirmado|correcto|dale|va|claro|sure)\W*$", re.I)
 _NO = re.compile(r"^\W*(?:no|nel|cancela|cancelar|cancel|mejor\s+no)\W*$", re.I)
-
-
-def fold_aligned(text: str) -> str:
-    """Lower case without accents, one character for each character, so spans map back."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKD", ch.lower())
-        base = folded[0] if folded else ch
-        out.append(base if not unicodedata.combining(base) else ch)
-    return "".join(out)
-
-
-@dataclass(frozen=True)
-class Text:
-    """One message in the forms the rules need."""
-
-    raw: str  # as written (mention stripped)
-    folded: str  # lower case, no accents, same length
-    masked: str  # folded, codes as '#', references as spaces
-    code: str | None
-    code_span: tuple[int, int] | None
-    dates: tuple[DateHit, ...]
-    now: datetime
-
-    @property
-    def question(self) -> bool:
-        return "?" in self.raw or bool(lx.QUESTION_START.search(self.masked))
-
-    def before_code(self) -> str:
-        return self.masked[: self.code_span[0]] if self.code_span else self.masked
-
-    def after_code(self) -> str:
-        return self.raw[self.code_span[1] :] if self.code_span else ""
-
-
-def analyse(text: str, now: datetime) -> Text:
-    raw = _MENTION.sub("", text)[:MAX_CHARS]
-    folded = fold_aligned(raw)
-    masked = _REFERENCE.sub(lambda m: " " * len(m[0]), folded)
-    code = span = None
-    for m in CODE_RE.finditer(masked):
-        if int(m.group(1)) == 0:
-            continue
-        if code is None:
-            code, span = f"{int(m.group(1)):02d}/{m.group(2)}", (m.start(), m.end())
-        masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
-    dates = tuple(find_dates(masked, now.date()))
-    return Text(raw=raw, folded=folded, masked=masked, code=code, code_span=span, dates=dates, now=now)
 
 
 def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
