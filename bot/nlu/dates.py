@@ -235,6 +235,19 @@ def _week_of(m: re.Match[str], today: date) -> tuple[date, str] | None:
     return (end.replace(day=ordinal) if ordinal else end), "day"
 
 
+def _weekday_day(m: re.Match[str], today: date) -> tuple[date, str] | None:
+    """ "el martes 28": the next day numbered 28 that is a Tuesday (within a year), else the next 28th."""
+    day, weekday = int(m["day"]), WEEKDAYS[m["wd"]]
+    for month_offset in range(13):
+        month = today.month + month_offset
+        year, month = today.year + (month - 1) // 12, (month - 1) % 12 + 1
+        if day <= calendar.monthrange(year, month)[1]:
+            candidate = date(year, month, day)
+            if candidate >= today and candidate.weekday() == weekday:
+                return candidate, "day"
+    return _day_only(m, today)
+
+
 def _day_only(m: re.Match[str], today: date) -> tuple[date, str] | None:
     day = int(m["day"])
     for month_offset in (0, 1):
@@ -277,6 +290,13 @@ RULES: list[Rule] = [
     (
         re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<year>\d{{4}}))?"),
         _month_day,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<wd>{_WEEKDAY})\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[/.:,-]?\d)"
+            r"(?!\s+(?:de|del|of|dias?|semanas?|days?|weeks?|hrs?|horas?|am|pm)\b)"
+        ),
+        _weekday_day,
     ),
     (
         re.compile(
