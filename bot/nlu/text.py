@@ -77,3 +77,21 @@ def analyse(text: str, now: datetime) -> Text:
         masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
     dates = tuple(find_dates(masked, now.date()))
     return Text(raw=raw, folded=folded, masked=masked, code=code, code_span=span, dates=dates, now=now, refs=refs)
+
+
+_PLACEHOLDER = re.compile(r"#+|<@[a-z0-9]+(?:\|[^>]*)?>|https?://\S+|\d+")
+_NAMES = {"#": " zcode ", "<": " zuser ", "h": " zurl "}
+
+
+def classifier_text(t: Text) -> str:
+    """What the intent classifier reads: the folded text with codes, dates, references, mentions and numbers as
+    placeholder words, so that it learns the shapes of requests rather than particular numbers."""
+    spans = sorted([(h.start, h.end, " zdate ") for h in t.dates] + [(a, b, " zref ") for a, b in t.refs])
+    out, last = [], 0
+    for start, end, word in spans:
+        if start >= last:
+            out += [t.masked[last:start], word]
+            last = end
+    out.append(t.masked[last:])
+    text = _PLACEHOLDER.sub(lambda m: _NAMES.get(m[0][0], " 0 "), "".join(out))
+    return " ".join(text.split())
