@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 ARTIFACT = Path(__file__).with_name("model.npz")
-CHAR_RANGE = (2, 5)
+CHAR_RANGE = (2, 4)
 WORD_RANGE = (1, 2)
 TOKEN_PATTERN = r"(?u)\b\w+\b"
 _TOKEN = re.compile(TOKEN_PATTERN)
@@ -34,9 +34,10 @@ def char_ngrams(text: str) -> list[str]:
         padded = f" {word} "
         size = len(padded)
         for n in range(low, high + 1):
-            grams.extend(padded[i : i + n] for i in range(max(1, size - n + 1)))
-            if size <= n:
+            if size <= n:  # a word shorter than n counts once, whole
+                grams.append(padded)
                 break
+            grams += [padded[i : i + n] for i in range(size - n + 1)]
     return grams
 
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from bot.nlu import lexicon as lx
 from bot.nlu.dates import DateHit, find_dates
@@ -23,12 +24,16 @@ CODE = re.compile(
 
 def fold_aligned(text: str) -> str:
     """Lower case without accents, one character for each character, so spans map back."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKD", ch.lower())
-        base = folded[0] if folded else ch
-        out.append(base if not unicodedata.combining(base) else ch)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKD", ch.lower())
+    base = folded[0] if folded else ch
+    return base if not unicodedata.combining(base) else ch
 
 
 def code_of(m: re.Match[str]) -> str | None:
