@@ -27,7 +27,15 @@ TRAINING = Path(__file__).with_name("training")
 SEED_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "nlu" / "corpus.jsonl"
 NOW = datetime(2023, 2, 13, 10, 0, tzinfo=ZoneInfo("America/Mexico_City"))  # only dates' spans matter here
 MIN_DF, C, LANG_C, SEED = 2, 10.0, 3.0, 0
-PARAMS = {"char": list(CHAR_RANGE), "word": list(WORD_RANGE), "min_df": MIN_DF, "C": C, "lang_C": LANG_C, "seed": SEED}
+PARAMS = {
+    "char": list(CHAR_RANGE),
+    "word": list(WORD_RANGE),
+    "min_df": MIN_DF,
+    "C": C,
+    "lang_C": LANG_C,
+    "lang_weights": "balanced",
+    "seed": SEED,
+}
 
 
 @dataclass(frozen=True)
@@ -75,10 +83,10 @@ def vectorizer() -> Any:
     )
 
 
-def classifier(c: float) -> Any:
+def classifier(c: float, weights: str | None = None) -> Any:
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, max_iter=5000, random_state=SEED)
+    return LogisticRegression(C=c, class_weight=weights, max_iter=5000, random_state=SEED)
 
 
 def fit(data: list[Example]) -> tuple[Any, Any, Any]:
@@ -87,7 +95,7 @@ def fit(data: list[Example]) -> tuple[Any, Any, Any]:
     matrix = vec.fit_transform([e.text for e in data])
     intents = classifier(C).fit(matrix, [e.label for e in data])
     rows = [i for i, e in enumerate(data) if e.lang in ("es", "en")]
-    langs = classifier(LANG_C).fit(matrix[rows], [data[i].lang for i in rows])
+    langs = classifier(LANG_C, "balanced").fit(matrix[rows], [data[i].lang for i in rows])
     return vec, intents, langs
 
 
