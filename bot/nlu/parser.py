@@ -6,16 +6,21 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
+from bot.nlu import decide
 from bot.nlu import lexicon as lx
+from bot.nlu import model as classifier
 from bot.nlu.areas import AreaCatalog
 from bot.nlu.dates import DateHit, fallback
 from bot.nlu.request import Request
-from bot.nlu.text import MAX_CHARS, Text, analyse, fold_aligned
+from bot.nlu.text import MAX_CHARS, Text, analyse, classifier_text, fold_aligned
 
 __all__ = ["MAX_CHARS", "fold_aligned", "parse"]
 
 _YES = re.compile(r"^\W*(?:si|sí|yes|y|ok|okay|confirmo|confirmado|correcto|dale|va|claro|sure)\W*$", re.I)
 _NO = re.compile(r"^\W*(?:no|nel|cancela|cancelar|cancel|mejor\s+no)\W*$", re.I)
+_CONFIRM_LANG = {"yes": "en", "y": "en", "sure": "en", "okay": "en", "cancel": "en", "si": "es", "confirmo": "es"}
+_CONFIRM_LANG |= dict.fromkeys(("confirmado", "correcto", "dale", "va", "claro", "nel", "cancela", "cancelar"), "es")
+_CONFIRM_LANG["mejor no"] = "es"
 
 
 def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
@@ -23,13 +28,103 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
     if not text or not text.strip():
         return Request()
     too_long = len(text) > MAX_CHARS
-    if _YES.match(text):
-        return Request(confirm="yes")
-    if _NO.match(text):
-        return Request(confirm="no")
     t = analyse(text, now)
-    request = _with_code(t, catalog) if t.code else _without_code(t, catalog)
-    return replace(request, too_long=too_long) if too_long else request
+    prediction = classifier.load().predict(classifier_text(t))
+    if _YES.match(text) or _NO.match(text):  # one word: its language is the word's, when it has only one
+        word = " ".join(re.findall(r"\w+", fold_aligned(text)))
+        lang = _CONFIRM_LANG.get(word, prediction.lang)
+        return Request(confirm="yes" if _YES.match(text) else "no", lang=lang)
+    rules = _with_code(t, catalog) if t.code else _without_code(t, catalog)
+    if rules.intent == "set_status" and t.code:
+        rules = replace(rules, text=_status_note(t))
+    rule = decide.label_of(rules.intent, rules.status)
+    certain = rules.intent in ("create", "help") or rules.intent == "set_status" and _status_command(t)
+    keep = rules.report or rules.date_phrase and rules.date is None  # a report, or a date that does not exist
+    chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question="?" in t.raw)
+    request = rules if chosen == rule else _realize(chosen, t, catalog, rules)
+    if request is not rules and _hollow(request):  # the grammar finds nothing to write: the rules' reading stands
+        request, chosen = rules, rule
+    later = _later_date(t) if request.intent == "log_update" and t.code else None
+    options = decide.options(chosen, rule, prediction.probs, dated_note=later is not None)
+    return replace(
+        request,
+        options=options,
+        option_date=later.date if later and "set_due" in options else None,
+        confidence=round(prediction.probs.get(chosen, 0.0), 3),
+        lang=prediction.lang,
+        too_long=too_long,
+    )
+
+
+def _hollow(request: Request) -> bool:
+    """A write with nothing to write: a note without words, a deadline without a date."""
+    return request.intent == "log_update" and not request.text or request.intent == "set_due" and not request.date
+
+
+def _realize(label: str, t: Text, catalog: AreaCatalog, rules: Request) -> Request:
+    """The request for a label the rules did not choose: the same grammar fills in its code, date, area and text."""
+    intent, _, status = label.partition(":")
+    subject = None
+    if not t.code:
+        subject = rules.text if rules.intent in ("status", "set_status", "set_due") else _loose_subject(t)
+    if intent == "log_update":
+        return Request(intent=intent, code=t.code, text=_note(t) if t.code else t.raw.strip())
+    if intent == "set_status":
+        return Request(intent=intent, code=t.code, status=status, text=_status_note(t) if t.code else subject)
+    if intent == "set_due":
+        hit = _deadline(t) or _later_date(t) or (t.dates[0] if t.dates else None)
+        request = Request(intent=intent, code=t.code, text=subject)
+        return _with_date(request, hit, t) if hit else request
+    if intent == "create":
+        return _create(t, catalog)
+    if intent == "status":
+        return Request(intent=intent, code=t.code, text=subject)
+    if intent == "list":
+        return _list(t, catalog) or Request(intent=intent)
+    return Request(intent=intent, code=t.code if intent == "unknown" else None)
+
+
+def _later_date(t: Text) -> DateHit | None:
+    """A day named in the message that could be a new deadline: ahead, but not so far ahead that it is more likely
+    a past day read in next year ("respondió el 6 de febrero", said on the 13th, reads as next February)."""
+    today = t.now.date()
+    ahead = [h for h in t.dates if h.precision == "day" and 0 < (h.date - today).days <= PLAUSIBLE_DAYS]
+    return ahead[-1] if ahead else None
+
+
+PLAUSIBLE_DAYS = 200
+_ABOUT = re.compile(r"\b(?:con|sobre|acerca\s+de|respecto\s+(?:a|de)|about|with|regarding|on)\s+")
+
+
+def _loose_subject(t: Text) -> str | None:
+    """The words after "con", "sobre", "about"…: what a message without a code is about, when no rule said."""
+    m = _ABOUT.search(t.masked)
+    if m is None:
+        return None
+    clause = re.split(r"[,;?!]", t.raw[m.end() :], maxsplit=1)[0]
+    return _trim_subject(clause) or None
+
+
+# Clauses that are the command itself (a status, its verb, politeness) rather than a note.
+_COMMAND_CLAUSE = re.compile(
+    r"\b(?:cumpl\w*|atend\w*|conclu\w*|termin\w*|complet\w*|fulfill\w*|cerrad\w*|cierra\w*|cerrar|close\w*|"
+    r"tacha\w*|actualiza\w*|update\w*|marca\w*|mark\w*|status|estatus|set|reabr\w*|reopen\w*|regresa\w*|"
+    r"pendientes?|pending|progress|proceso|curso|done|list[oa]|porfa|pls|please|plis|xfa|gracias|thanks|"
+    r"ponlo|ponla|pon|ponle|dejalo|dejala|pasalo|pasala|quedo)\b"
+)
+
+
+def _status_note(t: Text) -> str | None:
+    """What a status change says besides the change ("Cierra el 24/2022: el IME mandó la nota…" → the note)."""
+    if not t.code_span:
+        return None
+    start = t.code_span[1]
+    kept = []
+    for m in re.finditer(r"[^:;,.!?]+", t.masked[start:]):
+        clause = m[0]
+        if len(re.findall(r"[a-z]+", clause)) >= 2 and not _COMMAND_CLAUSE.search(clause) and "#" not in clause:
+            kept.append(t.raw[start + m.start() : start + m.end()].strip())
+    return ", ".join(kept) or None
 
 
 # --- messages that name a code -------------------------------------------------------------------
@@ -242,18 +337,27 @@ def _without_code(t: Text, catalog: AreaCatalog) -> Request:
 
 def _create(t: Text, catalog: AreaCatalog) -> Request:
     m = lx.CREATE.search(t.masked)
-    if m is None:
-        return Request()
-    rest = t.raw[m.end() :]
+    rest = t.raw[m.end() :] if m else t.raw.split(":", 1)[-1]
+    start = m.end() if m else len(t.raw) - len(rest)
     description = re.sub(r"^\s*[:,;.\-–—]+\s*", "", rest).strip()
-    if t.code and t.code_span and t.code_span[0] >= m.end():
+    if t.code and t.code_span and t.code_span[0] >= start:
         description = re.sub(r"^[\s:,;.\-–—]+", "", t.raw[t.code_span[1] :]).strip()
+    addressee = _ADDRESSEE.match(description)
+    owner = catalog.exact(addressee["area"]) if addressee else None
+    if addressee and owner:  # "Nuevo compromiso para el IME: confirmar…": the IME owes it; the text is what
+        description = description[addressee.end() :].strip()
     names = _areas_in(description, catalog)
-    due = next((d for d in t.dates if d.start >= m.end()), None)
+    names = [owner, *(n for n in names if n != owner)] if owner else names
+    due = next((d for d in t.dates if d.start >= start), None)
     request = Request(
         intent="create", code=t.code, text=description or None, area=names[0] if names else None, areas=tuple(names)
     )
     return _with_date(request, due, t) if due else request
+
+
+_ADDRESSEE = re.compile(
+    r"(?:para|a|al|del|de|for|to)\s+(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—]{2,60}?)\s*[:;\-–—]\s*", re.I
+)
 
 
 def _areas_in(text: str, catalog: AreaCatalog) -> list[str]:
