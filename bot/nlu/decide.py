@@ -15,6 +15,7 @@ WRITES = ("log_update", "set_due", "set_status:done", "set_status:in_progress", 
 RULE_WEIGHT = 0.2
 SURE = 0.6  # a write the classifier gives less than this is asked
 QUESTION_WRITE = 0.8  # a question is a write only when the classifier is this sure
+OVER_A_READ = 0.9  # a write the rules read as no write is confirmed unless the classifier is this sure
 ALSO = 0.15  # another write at least this likely is offered beside it
 
 
@@ -42,25 +43,38 @@ def choose(rule: str, probs: Mapping[str, float], *, certain: bool, question: bo
     return chosen
 
 
-def options(chosen: str, rule: str, probs: Mapping[str, float], *, dated_note: bool) -> tuple[str, ...]:
+def options(
+    chosen: str, rule: str, probs: Mapping[str, float], *, dated_note: bool, coded: bool = True
+) -> tuple[str, ...]:
     """The changes to offer when the chosen label is a write and something casts doubt on it, chosen first;
     empty when the write is clear (or the message asks for no write).
+
+    Doubt is: the rules read another write; the rules' write won over a classifier that reads something else;
+    the classifier gives the write less than :data:`SURE`; the message reports progress and names a day that
+    could be a new deadline; the classifier's write names no code. A rule that read no write (a question by
+    default, or nothing) casts no doubt on a write the classifier is very sure of (:data:`OVER_A_READ`): the
+    rules fall back to those when they do not recognise a phrasing.
 
     Args:
         chosen: the label acted on.
         rule: the rules' label.
         probs: the classifier's probabilities.
         dated_note: the message reports progress and names a date that could be a new deadline.
+        coded: the message names a commitment by its code; a change the rules did not read, to a commitment
+            found only by its words, is confirmed.
     """
     if chosen not in WRITES:
         return ()
     model = max(probs, key=probs.__getitem__)
     offered = [chosen]
-    if rule != model:
+    disputed = rule != model and (rule in WRITES or chosen == rule or probs.get(chosen, 0.0) < OVER_A_READ)
+    disputed = disputed or chosen != rule and not coded and chosen != "create"
+    if disputed:
         offered += [label for label in (rule, model) if label in WRITES]
-    if probs.get(chosen, 0.0) < SURE or len(offered) > 1:
+    unsure = probs.get(chosen, 0.0) < SURE
+    if unsure or disputed:
         offered += sorted((w for w in WRITES if probs.get(w, 0.0) >= ALSO), key=lambda w: -probs[w])
     if dated_note and chosen == "log_update":
         offered.append("set_due")
     unique = tuple(dict.fromkeys(offered))
-    return unique if len(unique) > 1 or rule != model or probs.get(chosen, 0.0) < SURE else ()
+    return unique if len(unique) > 1 or disputed or unsure else ()

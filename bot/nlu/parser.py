@@ -39,13 +39,13 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
         rules = replace(rules, text=_status_note(t))
     rule = decide.label_of(rules.intent, rules.status)
     certain = rules.intent in ("create", "help") or rules.intent == "set_status" and _status_command(t)
-    keep = rules.report or rules.date_phrase and rules.date is None  # a report, or a date that does not exist
+    keep = rules.date_phrase and rules.date is None or rules.report and not _other_read(prediction.probs)
     chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question="?" in t.raw)
     request = rules if chosen == rule else _realize(chosen, t, catalog, rules)
     if request is not rules and _hollow(request):  # the grammar finds nothing to write: the rules' reading stands
         request, chosen = rules, rule
     later = _later_date(t) if request.intent == "log_update" and t.code else None
-    options = decide.options(chosen, rule, prediction.probs, dated_note=later is not None)
+    options = decide.options(chosen, rule, prediction.probs, dated_note=later is not None, coded=t.code is not None)
     return replace(
         request,
         options=options,
@@ -56,9 +56,20 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
     )
 
 
+def _other_read(probs: dict[str, float]) -> bool:
+    """The classifier is sure a message that names the report asks something else ("lista de en proceso pal
+    informe", "¿cuándo se presenta el siguiente informe?"); it was never taught the report itself."""
+    label = max(probs, key=probs.__getitem__)
+    return label in ("list", "next_session", "status") and probs[label] >= REPORT_OVERRIDE
+
+
+REPORT_OVERRIDE = 0.85
+
+
 def _hollow(request: Request) -> bool:
-    """A write with nothing to write: a note without words, a deadline without a date."""
-    return request.intent == "log_update" and not request.text or request.intent == "set_due" and not request.date
+    """A note without words ("Avance en 01/2023" asks to see it). A deadline without a date is no such case: the
+    bot asks for the date ("give 07/2023 one more week", "ponle la fecha de la próxima sesión")."""
+    return request.intent == "log_update" and not request.text
 
 
 def _realize(label: str, t: Text, catalog: AreaCatalog, rules: Request) -> Request:
@@ -195,7 +206,9 @@ def _status_change(t: Text) -> str | None:
         return None
     if not (lx.STATUS_VERB.search(t.masked) or _bare_code_status(t)):
         return None
-    m = words[0]
+    # "de pendiente a en proceso", "ya no está en proceso, pásalo a atendido": the status the message moves to
+    targets = [w for w in words if re.search(r"\b(?:a|al|to|as|como|into)\s+$", t.masked[: w.start()])]
+    m = targets[-1] if targets else words[0]
     kind = m.lastgroup or ""
     return {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}[kind]
 
