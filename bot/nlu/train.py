@@ -53,15 +53,24 @@ def _rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def sources() -> list[Path]:
+    """The files of labelled phrases, in a fixed order."""
+    return [*sorted(TRAINING.glob("*.jsonl")), SEED_CORPUS]
+
+
+def read(path: Path) -> list[Example]:
+    """One file's phrases, masked."""
+    found = []
+    for row in _rows(path):
+        label = row.get("expect", row)
+        text = classifier_text(analyse(row["text"], NOW))
+        found.append(Example(text, label_of(label["intent"], label.get("status")), row.get("lang")))
+    return found
+
+
 def examples() -> list[Example]:
     """Every labelled phrase, masked, in a fixed order."""
-    found = []
-    for path in [*sorted(TRAINING.glob("*.jsonl")), SEED_CORPUS]:
-        for row in _rows(path):
-            label = row.get("expect", row)
-            text = classifier_text(analyse(row["text"], NOW))
-            found.append(Example(text, label_of(label["intent"], label.get("status")), row.get("lang")))
-    return found
+    return [example for path in sources() for example in read(path)]
 
 
 def fingerprint(data: list[Example]) -> str:
