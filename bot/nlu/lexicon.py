@@ -78,7 +78,7 @@ STATUS_VERB = rx(
     r"|\bregres\w*|\bvuelve\w*|\bdevuelve\w*|\bdeja\w*|\bpasalo\b|\bmove\b|\bchange\w*|\bput\b|\bturn\b"
     rf"|\b(?:{REOPEN})\b"
 )
-CLOSE_VERB = rx(r"\b(?:cierra\w*|cerrar|close|ya\s+quedo|quedo\s+listo)\b")
+CLOSE_VERB = rx(r"\b(?:cierra\w*|cerrar|close|ya\s+quedo|quedo\s+listo|tacha\w*|palomea\w*)\b")
 CLOSE_IMPERATIVE = rx(r"\b(?:cierra\w*|cerrar|close)\b")
 
 LIST_CUE = rx(

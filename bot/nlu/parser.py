@@ -202,7 +202,7 @@ def _status_change(t: Text) -> str | None:
     close = lx.CLOSE_VERB.search(t.masked)
     if close and not words and not _inside_note(t, close.start()):
         return "done"
-    if not words:
+    if not words or _alternatives(t, words):
         return None
     if not (lx.STATUS_VERB.search(t.masked) or _bare_code_status(t)):
         return None
@@ -211,6 +211,14 @@ def _status_change(t: Text) -> str | None:
     m = targets[-1] if targets else words[0]
     kind = m.lastgroup or ""
     return {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}[kind]
+
+
+def _alternatives(t: Text, words: list[re.Match[str]]) -> bool:
+    """Two statuses offered as a choice ("¿está en proceso o pendiente?") ask which one it is."""
+    return any(
+        a.lastgroup != b.lastgroup and re.fullmatch(r"\s+(?:o|or|u)\s+", t.masked[a.end() : b.start()])
+        for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 def _bare_code_status(t: Text) -> bool:

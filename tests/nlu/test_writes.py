@@ -162,6 +162,9 @@ READINGS = [
     # the status a message moves to is the one after "a", "to", "como"…, not the first one named
     ("cambia el 4/2023 de pendiente a en proceso", dict(intent="set_status", status="in_progress")),
     ("el 13/2022 ya no esta en proceso, ya se entrego, pasalo a atendido", dict(intent="set_status", status="done")),
+    # two statuses offered as a choice are a question; "palomear" (tick off) and "tachar" close
+    ("oye el 28/2022 esta en proceso o pendiente", dict(intent="status", status=None)),
+    ("listo el 6/2023, la dea ya libero el recurso, palomealo", dict(intent="set_status", status="done")),
     # a deadline moved by an amount: a change of deadline whose date the bot must ask (it knows no old date here)
     ("give 07/2023 one more week", dict(intent="set_due", code="07/2023", date=None)),
     ("amplia el 18/2022 dos semanas", dict(intent="set_due", code="18/2022", date=None)),
