@@ -126,15 +126,15 @@ _COMMAND_CLAUSE = re.compile(
 
 
 def _status_note(t: Text) -> str | None:
-    """What a status change says besides the change ("Cierra el 24/2022: el IME mandó la nota…" → the note)."""
+    """What a status change says besides the change: "Cierra el 24/2022: el IME mandó la nota…", "Con la entrega
+    del informe, se tiene por cumplido el 03/2024" → the note."""
     if not t.code_span:
         return None
-    start = t.code_span[1]
-    kept = []
-    for m in re.finditer(r"[^:;,.!?]+", t.masked[start:]):
+    kept = []  # the clauses around the code that are neither the code's nor the command's
+    for m in re.finditer(r"[^:;,.!?]+", t.masked):
         clause = m[0]
         if len(re.findall(r"[a-z]+", clause)) >= 2 and not _COMMAND_CLAUSE.search(clause) and "#" not in clause:
-            kept.append(t.raw[start + m.start() : start + m.end()].strip())
+            kept.append(t.raw[m.start() : m.end()].strip())
     return ", ".join(kept) or None
 
 

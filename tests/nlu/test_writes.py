@@ -50,6 +50,7 @@ CLOSINGS = [
     ("07/2023: please set it to in progress, work began", "in_progress", "work began"),
     ("reabre el 08/2022, la SRE regresó observaciones", "in_progress", "la SRE regresó observaciones"),
     ("Da por atendido el 02/2023", "done", None),
+    ("Se entregó el oficio al IME; da por atendido el 02/2023", "done", "Se entregó el oficio al IME"),  # before
     ("el 10/2022 ya está atendido, actualízalo porfa", "done", None),  # the command's own words are no note
 ]
 
