@@ -156,6 +156,8 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
     if status and not (t.question and not lx.CLOSE_IMPERATIVE.search(t.masked)):
         return replace(base, intent="set_status", status=status)
     due = _deadline(t)
+    if due is not None and _reported(t):  # someone's deadline told as news: a note (the bot may offer the date)
+        return replace(base, intent="log_update", text=_note(t))
     if due is not None and not _asks_when(t) and not ("?" in t.raw and not _imperative_due(t)):
         return _with_date(replace(base, intent="set_due"), due, t)
     if _bad_date(t):
@@ -238,6 +240,20 @@ def _inside_note(t: Text, position: int) -> bool:
     if m is None:
         return False
     return position >= t.code_span[1] + m.end() and not _status_command(t)
+
+
+_REPORTING = re.compile(
+    r"\b(?:dijo|dice|dicen|informo|informa|comento|comenta|aviso|avisa|menciono|senalo|confirmo|respondio|"
+    r"said|says|told|reported|mentioned|confirmed|replied|fyi|como\s+contexto|for\s+context)\b"
+)
+
+
+def _reported(t: Text) -> bool:
+    """A deadline cue that follows a reporting verb ("el IME dijo que el plazo de la Cancillería vence el 10")."""
+    said, cue = _REPORTING.search(t.masked), lx.DUE_CUE.search(t.masked)
+    if said is None or cue is None:
+        return False
+    return said.start() < cue.start() or "context" in said[0]
 
 
 def _imperative_due(t: Text) -> bool:
@@ -495,7 +511,9 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     return Request(intent="status", text=subject)
 
 
-_PLURAL_LIST = re.compile(r"\b(?:vencen|venzan|pendientes|compromisos|commitments|items|todos|all|que|what|which)\b")
+_PLURAL_LIST = re.compile(
+    r"\b(?:vencen|venzan|pendientes|compromisos|commitments|items|todos|todo\s+lo|all|que|q|what|which)\b"
+)
 
 
 def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:

@@ -24,6 +24,8 @@ NOTES_WITH_DATES = [
     ),
     ("En el 14/2022 ya se tuvo la reunión con la Dirección Jurídica el 10 de febrero", None, None),
     ("11/2022: second technical meeting with DEOE and DERFE took place Jan 27", None, None),
+    # someone else's deadline, told as news, is news
+    ("14/22 - el IME dijo que el plazo de la Cancillería vence el 10 de marzo para contestar", None, "2023-03-10"),
 ]
 
 
@@ -172,6 +174,7 @@ READINGS = [
     # a list or a session asked "for the report" is not the report
     ("lista de en proceso pal informe", dict(intent="list", status="in_progress")),
     ("When do we report to the commission next?", dict(intent="next_session")),
+    ("todo lo del ine q esta en proceso", dict(intent="list", status="in_progress")),
     # chit-chat stays chit-chat
     ("ando en el Metro, sin señal", dict(intent="unknown")),
     ("¿Qué ha pasado con la maqueta del módulo?", dict(intent="status", text="maqueta del módulo")),
