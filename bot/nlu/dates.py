@@ -381,7 +381,7 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            r"\b(?:el|al|del|antes\s+del|para\s+el|the)\s+(?P<day>\d{1,2})\b(?!\s*[/:%$.]?\d)(?![-/.]\w)"
+            r"\b(?:el|al|del|antes\s+del|para\s+el|pal|the)\s+(?P<day>\d{1,2})\b(?!\s*[/:%$.]?\d)(?![-/.]\w)"
             r"(?!\s+(?:de|del|of|dias?|semanas?|days?|weeks?|personas|people|%))"
         ),
         _day_only,

@@ -16,6 +16,7 @@ from bot.nlu import parse
         ("¿y el 3/2023?", "03/2023"),
         ("estatus del compromiso 3/23", "03/2023"),
         ("status of 07 / 2023", "07/2023"),
+        ("el 3 del 2023 pasalo pal 22", "03/2023"),
         ("¿cómo va el 0/2023?", None),
     ],
 )
@@ -30,6 +31,7 @@ def test_code_forms(text, code):
         ("El 14-2022 vence el 15-03-2023", "14/2022", "2023-03-15"),
         ("el 05/22 vence el 2023-03-20", "05/2022", "2023-03-20"),
         ("el 05/2023 vence el 10/12", "05/2023", "2023-12-10"),  # 12 is a month: a date, not the code 10/2012
+        ("el 05/2023 vence el 15 de marzo del 2023", "05/2023", "2023-03-15"),
     ],
 )
 def test_dates_are_not_codes(text, code, date):
