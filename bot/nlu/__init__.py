@@ -3,8 +3,8 @@
 from datetime import datetime
 
 from bot.nlu.areas import AreaCatalog, AreaInfo
-from bot.nlu.parser import parse
 from bot.nlu.request import INTENTS, Request
+from bot.nlu.understand import parse
 
 __all__ = ["INTENTS", "AreaCatalog", "AreaInfo", "Request", "parse", "warm_up"]
 

@@ -1,141 +1,27 @@
-"""Text → Request: which intent, which commitment, status, area, date, note."""
+"""The grammar: text → the rules' reading (intent, commitment, status, area, date, note).
+
+:func:`bot.nlu.understand.parse` weighs this reading with the classifier's; the helpers it reuses to fill in a
+reading the rules did not choose are public here (``note_of``, ``create``, ``listing``, ``deadline``…).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
-from bot.nlu import decide
 from bot.nlu import lexicon as lx
-from bot.nlu import model as classifier
 from bot.nlu.areas import AreaCatalog
 from bot.nlu.dates import DateHit, fallback
 from bot.nlu.request import Request
-from bot.nlu.text import MAX_CHARS, Text, analyse, classifier_text, fold_aligned
+from bot.nlu.text import MAX_CHARS, Text, fold_aligned
 
-__all__ = ["MAX_CHARS", "fold_aligned", "parse"]
-
-_YES = re.compile(r"^\W*(?:si|sí|yes|y|ok|okay|confirmo|confirmado|correcto|dale|va|claro|sure)\W*$", re.I)
-_NO = re.compile(r"^\W*(?:no|nel|cancela|cancelar|cancel|mejor\s+no)\W*$", re.I)
-_CONFIRM_LANG = {"yes": "en", "y": "en", "sure": "en", "okay": "en", "cancel": "en", "si": "es", "confirmo": "es"}
-_CONFIRM_LANG |= dict.fromkeys(("confirmado", "correcto", "dale", "va", "claro", "nel", "cancela", "cancelar"), "es")
-_CONFIRM_LANG["mejor no"] = "es"
+__all__ = ["MAX_CHARS", "fold_aligned", "rules"]
 
 
-def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
-    """Understand one message at ``now`` (aware, in the commission's zone)."""
-    if not text or not text.strip():
-        return Request()
-    too_long = len(text) > MAX_CHARS
-    t = analyse(text, now)
-    prediction = classifier.load().predict(classifier_text(t))
-    if _YES.match(text) or _NO.match(text):  # one word: its language is the word's, when it has only one
-        word = " ".join(re.findall(r"\w+", fold_aligned(text)))
-        lang = _CONFIRM_LANG.get(word, prediction.lang)
-        return Request(confirm="yes" if _YES.match(text) else "no", lang=lang)
-    rules = _with_code(t, catalog) if t.code else _without_code(t, catalog)
-    if rules.intent == "set_status" and t.code:
-        rules = replace(rules, text=_status_note(t))
-    rule = decide.label_of(rules.intent, rules.status)
-    certain = rules.intent in ("create", "help") or rules.intent == "set_status" and _status_command(t)
-    keep = rules.date_phrase and rules.date is None or rules.report and not _other_read(prediction.probs)
-    chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question="?" in t.raw)
-    request = rules if chosen == rule else _realize(chosen, t, catalog, rules)
-    if request is not rules and _hollow(request):  # the grammar finds nothing to write: the rules' reading stands
-        request, chosen = rules, rule
-    later = _later_date(t) if request.intent == "log_update" and t.code else None
-    options = decide.options(chosen, rule, prediction.probs, dated_note=later is not None, coded=t.code is not None)
-    return replace(
-        request,
-        options=options,
-        option_date=later.date if later and "set_due" in options else None,
-        confidence=round(prediction.probs.get(chosen, 0.0), 3),
-        lang=prediction.lang,
-        too_long=too_long,
-    )
-
-
-def _other_read(probs: dict[str, float]) -> bool:
-    """The classifier is sure a message that names the report asks something else ("lista de en proceso pal
-    informe", "¿cuándo se presenta el siguiente informe?"); it was never taught the report itself."""
-    label = max(probs, key=probs.__getitem__)
-    return label in ("list", "next_session", "status") and probs[label] >= REPORT_OVERRIDE
-
-
-REPORT_OVERRIDE = 0.85
-
-
-def _hollow(request: Request) -> bool:
-    """A note without words ("Avance en 01/2023" asks to see it). A deadline without a date is no such case: the
-    bot asks for the date ("give 07/2023 one more week", "ponle la fecha de la próxima sesión")."""
-    return request.intent == "log_update" and not request.text
-
-
-def _realize(label: str, t: Text, catalog: AreaCatalog, rules: Request) -> Request:
-    """The request for a label the rules did not choose: the same grammar fills in its code, date, area and text."""
-    intent, _, status = label.partition(":")
-    subject = None
-    if not t.code:
-        subject = rules.text if rules.intent in ("status", "set_status", "set_due") else _loose_subject(t)
-    if intent == "log_update":
-        return Request(intent=intent, code=t.code, text=_note(t) if t.code else t.raw.strip())
-    if intent == "set_status":
-        return Request(intent=intent, code=t.code, status=status, text=_status_note(t) if t.code else subject)
-    if intent == "set_due":
-        hit = _deadline(t) or _later_date(t) or (t.dates[0] if t.dates else None)
-        request = Request(intent=intent, code=t.code, text=subject)
-        return _with_date(request, hit, t) if hit else request
-    if intent == "create":
-        return _create(t, catalog)
-    if intent == "status":
-        return Request(intent=intent, code=t.code, text=subject)
-    if intent == "list":
-        return _list(t, catalog) or Request(intent=intent)
-    return Request(intent=intent, code=t.code if intent == "unknown" else None)
-
-
-def _later_date(t: Text) -> DateHit | None:
-    """A day named in the message that could be a new deadline: ahead, but not so far ahead that it is more likely
-    a past day read in next year ("respondió el 6 de febrero", said on the 13th, reads as next February)."""
-    today = t.now.date()
-    ahead = [h for h in t.dates if h.precision == "day" and 0 < (h.date - today).days <= PLAUSIBLE_DAYS]
-    return ahead[-1] if ahead else None
-
-
-PLAUSIBLE_DAYS = 200
-_ABOUT = re.compile(r"\b(?:con|sobre|acerca\s+de|respecto\s+(?:a|de)|about|with|regarding|on)\s+")
-
-
-def _loose_subject(t: Text) -> str | None:
-    """The words after "con", "sobre", "about"…: what a message without a code is about, when no rule said."""
-    m = _ABOUT.search(t.masked)
-    if m is None:
-        return None
-    clause = re.split(r"[,;?!]", t.raw[m.end() :], maxsplit=1)[0]
-    return _trim_subject(clause) or None
-
-
-# Clauses that are the command itself (a status, its verb, politeness) rather than a note.
-_COMMAND_CLAUSE = re.compile(
-    r"\b(?:cumpl\w*|atend\w*|conclu\w*|termin\w*|complet\w*|fulfill\w*|cerrad\w*|cierra\w*|cerrar|close\w*|"
-    r"tacha\w*|actualiza\w*|update\w*|marca\w*|mark\w*|status|estatus|set|reabr\w*|reopen\w*|regresa\w*|"
-    r"pendientes?|pending|progress|proceso|curso|done|list[oa]|porfa|pls|please|plis|xfa|gracias|thanks|"
-    r"ponlo|ponla|pon|ponle|dejalo|dejala|pasalo|pasala|quedo)\b"
-)
-
-
-def _status_note(t: Text) -> str | None:
-    """What a status change says besides the change: "Cierra el 24/2022: el IME mandó la nota…", "Con la entrega
-    del informe, se tiene por cumplido el 03/2024" → the note."""
-    if not t.code_span:
-        return None
-    kept = []  # the clauses around the code that are neither the code's nor the command's
-    for m in re.finditer(r"[^:;,.!?]+", t.masked):
-        clause = m[0]
-        if len(re.findall(r"[a-z]+", clause)) >= 2 and not _COMMAND_CLAUSE.search(clause) and "#" not in clause:
-            kept.append(t.raw[m.start() : m.end()].strip())
-    return ", ".join(kept) or None
+def rules(t: Text, catalog: AreaCatalog) -> Request:
+    """What the rules read in a message."""
+    return _with_code(t, catalog) if t.code else _without_code(t, catalog)
 
 
 # --- messages that name a code -------------------------------------------------------------------
@@ -145,9 +31,9 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
     before = t.before_code()
     base = Request(code=t.code)
     if lx.CREATE.search(before):
-        return _create(t, catalog)
-    if lx.LOG_PREFIX.search(before) and not _status_command(t):
-        note = _note(t)
+        return create(t, catalog)
+    if lx.LOG_PREFIX.search(before) and not status_command(t):
+        note = note_of(t)
         if note and not t.question or _is_statement(t):
             return replace(base, intent="log_update", text=note)
         if not note and not t.question and _asks_to_log(t):  # answered with how to write it
@@ -155,18 +41,18 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
     status = _status_change(t)
     if status and not (t.question and not lx.CLOSE_IMPERATIVE.search(t.masked)):
         return replace(base, intent="set_status", status=status)
-    due = _deadline(t)
+    due = deadline(t)
     if due is not None and _reported(t):  # someone's deadline told as news: a note (the bot may offer the date)
-        return replace(base, intent="log_update", text=_note(t))
+        return replace(base, intent="log_update", text=note_of(t))
     if due is not None and not _asks_when(t) and not ("?" in t.raw and not _imperative_due(t)):
-        return _with_date(replace(base, intent="set_due"), due, t)
+        return with_date(replace(base, intent="set_due"), due, t)
     if _bad_date(t):
         return replace(base, intent="set_due", date_phrase=_bad_date(t))
     late = _fallback_deadline(t)
     if late is not None:
         return replace(base, intent="set_due", date=late[0], date_precision="day", date_phrase=late[1])
     if _is_statement(t):
-        return replace(base, intent="log_update", text=_note(t))
+        return replace(base, intent="log_update", text=note_of(t))
     if (lx.THANKS.search(t.masked) or lx.LAUGH.search(t.masked)) and not t.raw.rstrip().endswith("?"):
         return replace(base, intent="unknown")
     if _chatter(t):
@@ -186,7 +72,7 @@ def _chatter(t: Text) -> bool:
     return len(words) >= 6 and not t.question and not asks and not lx.STATUS_WORD.search(t.masked)
 
 
-def _status_command(t: Text) -> bool:
+def status_command(t: Text) -> bool:
     """A status verb right before the code ("Cierra el 4/2023, …", "reabrir 12/2022, …")."""
     head = t.before_code()
     return bool(
@@ -239,7 +125,7 @@ def _inside_note(t: Text, position: int) -> bool:
     m = re.match(r"\s*[:,;.-]\s*", after)
     if m is None:
         return False
-    return position >= t.code_span[1] + m.end() and not _status_command(t)
+    return position >= t.code_span[1] + m.end() and not status_command(t)
 
 
 _REPORTING = re.compile(
@@ -267,7 +153,7 @@ def _asks_when(t: Text) -> bool:
     return t.question and bool(re.search(r"\b(?:cuando|when|que\s+fecha|what\s+date)\b", t.masked))
 
 
-def _deadline(t: Text) -> DateHit | None:
+def deadline(t: Text) -> DateHit | None:
     if not t.dates or not lx.DUE_CUE.search(t.masked) and not _code_then_date(t):
         return None
     return t.dates[-1] if len(t.dates) > 1 and re.search(r"\b(?:de|from)\b.*\b(?:a|al|to)\b", t.masked) else t.dates[0]
@@ -325,7 +211,7 @@ def _is_statement(t: Text) -> bool:
     return bool(named) and len(words) >= 4
 
 
-def _note(t: Text) -> str:
+def note_of(t: Text) -> str:
     """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
     after = t.after_code()
@@ -356,7 +242,7 @@ def _asks_to_log(t: Text) -> bool:
 
 def _without_code(t: Text, catalog: AreaCatalog) -> Request:
     if lx.CREATE.search(t.masked):
-        return _create(t, catalog)
+        return create(t, catalog)
     if lx.REPORT.search(t.masked) and not lx.HELP.search(t.masked) and len(re.findall(r"\w+", t.masked)) <= 12:
         return Request(report=True)
     if lx.HELP.search(t.masked):
@@ -366,13 +252,13 @@ def _without_code(t: Text, catalog: AreaCatalog) -> Request:
     subject = _subject(t, catalog) or _bare_subject(t, catalog)
     if subject is not None:
         return subject
-    listed = _list(t, catalog)
+    listed = listing(t, catalog)
     if listed is not None:
         return listed
     return Request()
 
 
-def _create(t: Text, catalog: AreaCatalog) -> Request:
+def create(t: Text, catalog: AreaCatalog) -> Request:
     m = lx.CREATE.search(t.masked)
     rest = t.raw[m.end() :] if m else t.raw.split(":", 1)[-1]
     start = m.end() if m else len(t.raw) - len(rest)
@@ -389,7 +275,7 @@ def _create(t: Text, catalog: AreaCatalog) -> Request:
     request = Request(
         intent="create", code=t.code, text=description or None, area=names[0] if names else None, areas=tuple(names)
     )
-    return _with_date(request, due, t) if due else request
+    return with_date(request, due, t) if due else request
 
 
 _ADDRESSEE = re.compile(
@@ -412,7 +298,7 @@ def _areas_in(text: str, catalog: AreaCatalog) -> list[str]:
     return found
 
 
-def _with_date(request: Request, hit: DateHit, t: Text) -> Request:
+def with_date(request: Request, hit: DateHit, t: Text) -> Request:
     return replace(
         request,
         date=hit.date,
@@ -422,7 +308,7 @@ def _with_date(request: Request, hit: DateHit, t: Text) -> Request:
     )
 
 
-def _list(t: Text, catalog: AreaCatalog) -> Request | None:
+def listing(t: Text, catalog: AreaCatalog) -> Request | None:
     area_hit = catalog.find(t.raw)
     if area_hit is None:
         token = next((w for w in re.findall(r"[A-Za-z]{4,}", t.raw) if w.isupper()), None)
@@ -444,7 +330,7 @@ def _list(t: Text, catalog: AreaCatalog) -> Request | None:
         overdue=overdue,
         mine=mine and area_hit is None,
     )
-    return _with_date(request, due, t) if due else request
+    return with_date(request, due, t) if due else request
 
 
 _AREA_OF = re.compile(r"\b(?:[aá]rea|unidad|area)\s+(?:de\s+(?:la\s+)?|del\s+)?([A-ZÑ]{2,10})\b", re.I)
@@ -495,17 +381,17 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
         return None  # "lo de la DEA": the subject is an area, so this is a list
     end = len(t.masked)
     status = _status_change(t) if (lx.STATUS_VERB.search(t.masked) or lx.STATUS_WORD.search(t.masked)) else None
-    due = _deadline(t) if not t.question else None
+    due = deadline(t) if not t.question else None
     cut = [h.start for h in ([due] if due else [])]
     cut += [w.start() for w in lx.STATUS_WORD.finditer(t.masked) if w.start() > start] if status else []
     if cut:
         end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
     clause = re.search(r"[,;?!]", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
-    subject = _trim_subject(t.raw[start : start + clause.start()] if clause else t.raw[start:end])
+    subject = trim_subject(t.raw[start : start + clause.start()] if clause else t.raw[start:end])
     if not subject:
         return None
     if due is not None:
-        return _with_date(Request(intent="set_due", text=subject), due, t)
+        return with_date(Request(intent="set_due", text=subject), due, t)
     if status and not t.question:
         return Request(intent="set_status", status=status, text=subject)
     return Request(intent="status", text=subject)
@@ -523,20 +409,20 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
     verb, word = lx.STATUS_IMPERATIVE.search(t.masked), lx.STATUS_WORD.search(t.masked)
     if verb and word:
         before, after = t.raw[: min(verb.start(), word.start())], t.raw[max(verb.end(), word.end()) :]
-        subject = _trim_subject(max(before, after, key=len))
+        subject = trim_subject(max(before, after, key=len))
         status = _status_change(t) or _STATUS_OF.get(word.lastgroup or "")
         return Request(intent="set_status", status=status, text=subject) if subject and status else None
     due = t.dates[0] if t.dates else None
     named = _DEADLINE_OF.match(t.masked)
     if due and named and named.end() < due.start:  # "deadline for the risk plan is now …", "el plazo de X es …"
-        subject = _trim_subject(t.raw[named.end() : due.start])
+        subject = trim_subject(t.raw[named.end() : due.start])
         if subject and catalog.exact(subject) is None:
-            return _with_date(Request(intent="set_due", text=subject), due, t)
+            return with_date(Request(intent="set_due", text=subject), due, t)
     cue = lx.DUE_CUE.search(t.masked)
     if due and cue and cue.start() < due.start:
-        subject = _trim_subject(t.raw[: cue.start()])
+        subject = trim_subject(t.raw[: cue.start()])
         if subject and catalog.exact(subject) is None and len(subject.split()) >= 2:
-            return _with_date(Request(intent="set_due", text=subject), due, t)
+            return with_date(Request(intent="set_due", text=subject), due, t)
     return None
 
 
@@ -554,7 +440,7 @@ _TAIL = re.compile(
 )
 
 
-def _trim_subject(text: str) -> str:
+def trim_subject(text: str) -> str:
     text = re.sub(r"[?¿!¡.,;:]+", " ", text)
     text = " ".join(text.split())
     previous = None
