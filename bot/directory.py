@@ -10,12 +10,18 @@ from bot.nlu.areas import AreaCatalog, AreaInfo
 from bot.registry import RegistryError, resolve_areas
 from storage import areas as areas_db
 from storage import members as members_db
+from storage.catalog import DEFAULT_AREAS
 from storage.models import Area, Member
 
 
 def catalog(*, session: Session) -> AreaCatalog:
-    """The area catalog as plain data for the language layer."""
-    return AreaCatalog(AreaInfo(a.acronym, a.name, tuple(a.alias_list)) for a in areas_db.list_areas(session=session))
+    """The area catalog as plain data for the language layer; a default area also answers to the everyday names
+    the defaults give it (a registry created before they were added stored fewer aliases)."""
+    defaults = {acronym: aliases for acronym, _, aliases in DEFAULT_AREAS}
+    return AreaCatalog(
+        AreaInfo(a.acronym, a.name, tuple(dict.fromkeys([*a.alias_list, *defaults.get(a.acronym, ())])))
+        for a in areas_db.list_areas(session=session)
+    )
 
 
 def list_areas(*, session: Session) -> list[Area]:

@@ -35,7 +35,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     if settings.writers is None:
         logger.warning("BOT_WRITERS is unset: every member of the workspace may change the registry")
     from bot.app import build_app
-    from bot.nlu.dates import warm_up
+    from bot.nlu import warm_up
     from bot.scheduler import start_scheduler
 
     warm_up(ctx.now)

@@ -36,10 +36,10 @@ def shell(ctx: Context, args: argparse.Namespace) -> int:
     from bot.clock import now as wall_clock
     from bot.conversation import Actor, Conversation
     from bot.i18n import t
-    from bot.nlu.dates import warm_up
+    from bot.nlu import warm_up
     from bot.render.text import outcome_text
 
-    threading.Thread(target=warm_up, args=(ctx.now,), daemon=True, name="dateparser-warm-up").start()
+    threading.Thread(target=warm_up, args=(ctx.now,), daemon=True, name="nlu-warm-up").start()
     conversation = Conversation(ctx.db, ctx.settings)
     actor = Actor(user_id=args.user or "shell", source="shell", lang=ctx.lang, trusted=args.user is None)
     interactive = sys.stdin.isatty()

@@ -36,10 +36,11 @@ class AreaCatalog:
         for area in self.areas:
             self._by_token[fold(area.acronym)] = area.acronym
             for alias in area.aliases:
-                if len(_words(alias)) == 1:
+                words = _words(alias)
+                if len(words) == 1:
                     self._by_token[fold(alias)] = area.acronym
-                else:
-                    self._names[" ".join(_words(alias))] = area.acronym
+                if len(words) > 1 or not alias.isupper() and len(alias) >= 5:  # a word, not an acronym: typos too
+                    self._names[" ".join(words)] = area.acronym
             self._names[" ".join(_words(area.name))] = area.acronym
 
     @cached_property
@@ -53,6 +54,13 @@ class AreaCatalog:
         for key in self._name_keys:
             sizes.setdefault(len(key.split()), []).append(key)
         return sizes
+
+    @cached_property
+    def _lengths(self) -> dict[int, tuple[float, float]]:
+        """For each size, the lengths a text may have and still score 88 (2·min/(a+b) ≥ 0.88) against a name."""
+        return {
+            size: (0.78 * min(map(len, keys)), max(map(len, keys)) / 0.78) for size, keys in self._keys_by_size.items()
+        }
 
     @cached_property
     def _rank(self) -> dict[str, int]:
@@ -87,6 +95,9 @@ class AreaCatalog:
             found: list[str] = []
             for size, keys in self._keys_by_size.items():
                 candidate = " ".join(words[i : i + size])
+                low, high = self._lengths[size]
+                if not low <= len(candidate) <= high:  # too short or too long to score 88 against any of them
+                    continue
                 matches = process.extract(candidate, keys, scorer=fuzz.ratio, score_cutoff=88, limit=None)
                 found.extend(key for key, _, _ in matches if len(candidate) >= 0.8 * len(key))
             if found:

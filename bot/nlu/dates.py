@@ -215,6 +215,39 @@ def _next_week(m: re.Match[str], today: date) -> tuple[date, str]:
     return today + timedelta(days=7 - today.weekday()), "day"
 
 
+def _week_end(m: re.Match[str], today: date) -> DateHit | tuple[date, str]:
+    """ "esta semana", "end of the week": this week's Friday (next week's once it has passed); "el fin de
+    semana" may also mean the Sunday, offered as the other reading."""
+    friday = today + timedelta(days=(4 - today.weekday()) % 7)
+    if m["weekend"]:
+        return DateHit(m.start(), m.end(), friday, "day", (friday + timedelta(days=2),))
+    return friday, "day"
+
+
+def _next_month(m: re.Match[str], today: date) -> tuple[date, str]:
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return _last_day(year, month), "month"
+
+
+def _mid_month(m: re.Match[str], today: date) -> tuple[date, str] | None:
+    found = _ahead(today, MONTHS[m["month"]], 15, _year(m["year"]))
+    return (found, "day") if found else None
+
+
+def _fortnight(m: re.Match[str], today: date) -> tuple[date, str] | None:
+    """Quincenas: the first ends on the 15th, the second on the month's last day."""
+    if m["month"]:
+        month_end = _ahead(today, MONTHS[m["month"]], None, _year(m["year"]))
+        if month_end is None:
+            return None
+        return (month_end.replace(day=15) if m["which"] in ("primera", "1a", "1ra") else month_end), "day"
+    this_end = today.replace(day=15) if today.day <= 15 else _last_day(today.year, today.month)
+    if m["which"] in ("esta", "this"):
+        return this_end, "day"
+    after = this_end + timedelta(days=1)
+    return (after.replace(day=15) if after.day == 1 else _last_day(after.year, after.month)), "day"
+
+
 def _in_span(m: re.Match[str], today: date) -> tuple[date, str] | None:
     count = _num(m["n"])
     unit = m["unit"]
@@ -233,6 +266,19 @@ def _week_of(m: re.Match[str], today: date) -> tuple[date, str] | None:
     if end is None:
         return None
     return (end.replace(day=ordinal) if ordinal else end), "day"
+
+
+def _weekday_day(m: re.Match[str], today: date) -> tuple[date, str] | None:
+    """ "el martes 28": the next day numbered 28 that is a Tuesday (within a year), else the next 28th."""
+    day, weekday = int(m["day"]), WEEKDAYS[m["wd"]]
+    for month_offset in range(13):
+        month = today.month + month_offset
+        year, month = today.year + (month - 1) // 12, (month - 1) % 12 + 1
+        if day <= calendar.monthrange(year, month)[1]:
+            candidate = date(year, month, day)
+            if candidate >= today and candidate.weekday() == weekday:
+                return candidate, "day"
+    return _day_only(m, today)
 
 
 def _day_only(m: re.Match[str], today: date) -> tuple[date, str] | None:
@@ -280,6 +326,13 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
+            rf"\b(?P<wd>{_WEEKDAY})\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[/.:,-]?\d)"
+            r"(?!\s+(?:de|del|of|dias?|semanas?|days?|weeks?|hrs?|horas?|am|pm)\b)"
+        ),
+        _weekday_day,
+    ),
+    (
+        re.compile(
             r"\b(?:pasado\s+manana|the\s+day\s+after\s+tomorrow|day\s+after\s+tomorrow|manana|tomorrow|hoy|"
             r"today)\b"
         ),
@@ -296,6 +349,31 @@ RULES: list[Rule] = [
         re.compile(r"\b(?:la\s+)?(?:semana\s+que\s+(?:entra|viene)|(?:proxima|siguiente)\s+semana|next\s+week)\b"),
         _next_week,
     ),
+    (
+        re.compile(
+            r"\b(?:(?:a\s+|al\s+|para\s+el\s+)?(?:fin(?:al)?(?:es)?\s+de\s+(?:la\s+|esta\s+)?semana|"
+            r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week|esta\s+semana|this\s+week)"
+            r"|(?P<weekend>(?:el|este)\s+fin\s+de\s+semana|(?:the|this)\s+weekend))\b"
+        ),
+        _week_end,
+    ),
+    (
+        re.compile(r"\b(?:(?:el\s+)?(?:proximo|siguiente)\s+mes|el\s+mes\s+que\s+(?:viene|entra)|next\s+month)\b"),
+        _next_month,
+    ),
+    (
+        re.compile(
+            rf"\b(?:a\s+)?(?:mediados\s+de|mid-?|middle\s+of)\s*(?P<month>{_MONTH})\b(?:\s+(?:de\s+)?(?P<year>\d{{4}}))?"
+        ),
+        _mid_month,
+    ),
+    (
+        re.compile(
+            rf"\b(?:la\s+)?(?P<which>primera|segunda|1a|1ra|2a|2da|proxima|siguiente|otra|esta|next|this)\s+"
+            rf"quincena(?:\s+de\s+(?P<month>{_MONTH})(?:\s+(?:de\s+)?(?P<year>\d{{4}}))?)?\b"
+        ),
+        _fortnight,
+    ),
     (re.compile(rf"\b(?:en|dentro\s+de|in|within)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b"), _in_span),
     (
         re.compile(rf"\b(?:en|para|in|by|de|del)\s+(?P<month>{_MONTH})\b(?:\s+(?:de\s+)?(?P<year>\d{{4}}))?"),
@@ -303,7 +381,7 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            r"\b(?:el|al|del|antes\s+del|para\s+el|the)\s+(?P<day>\d{1,2})\b(?!\s*[/:%$.]?\d)(?![-/.]\w)"
+            r"\b(?:el|al|del|antes\s+del|para\s+el|pal|the)\s+(?P<day>\d{1,2})\b(?!\s*[/:%$.]?\d)(?![-/.]\w)"
             r"(?!\s+(?:de|del|of|dias?|semanas?|days?|weeks?|personas|people|%))"
         ),
         _day_only,

@@ -43,7 +43,7 @@ CREATE = rx(
 # Words before the code that make the message a log entry ("Avance en 01/2023: …").
 LOG_PREFIX = rx(
     r"\b(?:avance|avances|avanse|avanze|progreso|progress|bitacora|anota|anotar|agrega\s+(?:una\s+)?nota|"
-    r"nota|notas|note|log|logea|update|actualizacion|actualiza|seguimiento|accion|registra|registrar|"
+    r"nota|notas|note|log|logea|update|actualizacion|actualiza|seguimiento|accion|action|registra|registrar|"
     r"registrale|reporta)\b"
 )
 THANKS = rx(r"\b(?:gracias|thanks|thank\s+you|thx|buen\s+trabajo|great\s+job|good\s+job|felicidades|bravo)\b")
@@ -56,7 +56,7 @@ DUE_CUE = rx(
     r"\b(?:vence|vencen|vencera|vencimiento|plazo|fecha\s+limite|fecha|deadline|due|recorre|recorrer|recorrio|"
     r"extiende\w*|extender|ampliar|aplaza\w*|pospon\w*|adelanta\w*|entregarse|debe\s+entregarse|"
     r"recorremos|pasa|pasalo|pasar|mueve|muevan|mover|move|push|extend|postpone|reprograma|reprogramar|prorroga|"
-    r"amplia|cambia|cambiar|debe\s+quedar|tiene\s+como|entrega|a\s+mas\s+tardar|para\s+el|hasta)\b"
+    r"amplia|cambia|cambiar|debe\s+quedar|tiene\s+como|entrega|a\s+mas\s+tardar|para\s+el|pal|hasta)\b"
 )
 # Status words, each with the status it sets.
 DONE = (
@@ -76,9 +76,10 @@ STATUS_VERB = rx(
     r"|\bpasa\s+a\b|\bback\s+to\b|\bqueda\s+como\b|\bquedo\b|\bsigue\b|\besta\b|\bestan\b|\bis\b|\bare\b|\bqueda\b"
     r"|\bya\s+se\s+atendio|\bya\s+quedo\b|\bnow\b|\bone\s+is\b"
     r"|\bregres\w*|\bvuelve\w*|\bdevuelve\w*|\bdeja\w*|\bpasalo\b|\bmove\b|\bchange\w*|\bput\b|\bturn\b"
+    r"|\btacha\w*|\bpalomea\w*"
     rf"|\b(?:{REOPEN})\b"
 )
-CLOSE_VERB = rx(r"\b(?:cierra\w*|cerrar|close|ya\s+quedo|quedo\s+listo)\b")
+CLOSE_VERB = rx(r"\b(?:cierra\w*|cerrar|close|ya\s+quedo|quedo\s+listo|tacha\w*|palomea\w*)\b")
 CLOSE_IMPERATIVE = rx(r"\b(?:cierra\w*|cerrar|close)\b")
 
 LIST_CUE = rx(

@@ -1,85 +1,27 @@
-"""Text → Request: which intent, which commitment, status, area, date, note."""
+"""The grammar: text → the rules' reading (intent, commitment, status, area, date, note).
+
+:func:`bot.nlu.understand.parse` weighs this reading with the classifier's; the helpers it reuses to fill in a
+reading the rules did not choose are public here (``note_of``, ``create``, ``listing``, ``deadline``…).
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date
 
-from bot.codes import CODE_RE
 from bot.nlu import lexicon as lx
 from bot.nlu.areas import AreaCatalog
-from bot.nlu.dates import DateHit, fallback, find_dates
+from bot.nlu.dates import DateHit, fallback
 from bot.nlu.request import Request
+from bot.nlu.text import MAX_CHARS, Text, fold_aligned
 
-MAX_CHARS = 4000
-_REFERENCE = re.compile(r"\b[A-Za-z]{2,}(?:/[A-Za-z0-9-]+)+/\d{4}\b")  # INE/CG241/2022, INE/DERFE/0132/2023
-_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
-_YES = re.compile(r"^\W*(?:si|sí|yes|y|ok|okay|confirmo|confirmado|correcto|dale|va|claro|sure)\W*$", re.I)
-_NO = re.compile(r"^\W*(?:no|nel|cancela|cancelar|cancel|mejor\s+no)\W*$", re.I)
+__all__ = ["MAX_CHARS", "fold_aligned", "rules"]
 
 
-def fold_aligned(text: str) -> str:
-    """Lower case without accents, one character for each character, so spans map back."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKD", ch.lower())
-        base = folded[0] if folded else ch
-        out.append(base if not unicodedata.combining(base) else ch)
-    return "".join(out)
-
-
-@dataclass(frozen=True)
-class Text:
-    """One message in the forms the rules need."""
-
-    raw: str  # as written (mention stripped)
-    folded: str  # lower case, no accents, same length
-    masked: str  # folded, codes as '#', references as spaces
-    code: str | None
-    code_span: tuple[int, int] | None
-    dates: tuple[DateHit, ...]
-    now: datetime
-
-    @property
-    def question(self) -> bool:
-        return "?" in self.raw or bool(lx.QUESTION_START.search(self.masked))
-
-    def before_code(self) -> str:
-        return self.masked[: self.code_span[0]] if self.code_span else self.masked
-
-    def after_code(self) -> str:
-        return self.raw[self.code_span[1] :] if self.code_span else ""
-
-
-def analyse(text: str, now: datetime) -> Text:
-    raw = _MENTION.sub("", text)[:MAX_CHARS]
-    folded = fold_aligned(raw)
-    masked = _REFERENCE.sub(lambda m: " " * len(m[0]), folded)
-    code = span = None
-    for m in CODE_RE.finditer(masked):
-        if int(m.group(1)) == 0:
-            continue
-        if code is None:
-            code, span = f"{int(m.group(1)):02d}/{m.group(2)}", (m.start(), m.end())
-        masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
-    dates = tuple(find_dates(masked, now.date()))
-    return Text(raw=raw, folded=folded, masked=masked, code=code, code_span=span, dates=dates, now=now)
-
-
-def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
-    """Understand one message at ``now`` (aware, in the commission's zone)."""
-    if not text or not text.strip():
-        return Request()
-    too_long = len(text) > MAX_CHARS
-    if _YES.match(text):
-        return Request(confirm="yes")
-    if _NO.match(text):
-        return Request(confirm="no")
-    t = analyse(text, now)
-    request = _with_code(t, catalog) if t.code else _without_code(t, catalog)
-    return replace(request, too_long=too_long) if too_long else request
+def rules(t: Text, catalog: AreaCatalog) -> Request:
+    """What the rules read in a message."""
+    return _with_code(t, catalog) if t.code else _without_code(t, catalog)
 
 
 # --- messages that name a code -------------------------------------------------------------------
@@ -89,9 +31,9 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
     before = t.before_code()
     base = Request(code=t.code)
     if lx.CREATE.search(before):
-        return _create(t, catalog)
-    if lx.LOG_PREFIX.search(before) and not _status_command(t):
-        note = _note(t)
+        return create(t, catalog)
+    if lx.LOG_PREFIX.search(before) and not status_command(t):
+        note = note_of(t)
         if note and not t.question or _is_statement(t):
             return replace(base, intent="log_update", text=note)
         if not note and not t.question and _asks_to_log(t):  # answered with how to write it
@@ -99,16 +41,18 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
     status = _status_change(t)
     if status and not (t.question and not lx.CLOSE_IMPERATIVE.search(t.masked)):
         return replace(base, intent="set_status", status=status)
-    due = _deadline(t)
+    due = deadline(t)
+    if due is not None and _reported(t):  # someone's deadline told as news: a note (the bot may offer the date)
+        return replace(base, intent="log_update", text=note_of(t))
     if due is not None and not _asks_when(t) and not ("?" in t.raw and not _imperative_due(t)):
-        return _with_date(replace(base, intent="set_due"), due, t)
+        return with_date(replace(base, intent="set_due"), due, t)
     if _bad_date(t):
         return replace(base, intent="set_due", date_phrase=_bad_date(t))
     late = _fallback_deadline(t)
     if late is not None:
         return replace(base, intent="set_due", date=late[0], date_precision="day", date_phrase=late[1])
     if _is_statement(t):
-        return replace(base, intent="log_update", text=_note(t))
+        return replace(base, intent="log_update", text=note_of(t))
     if (lx.THANKS.search(t.masked) or lx.LAUGH.search(t.masked)) and not t.raw.rstrip().endswith("?"):
         return replace(base, intent="unknown")
     if _chatter(t):
@@ -128,7 +72,7 @@ def _chatter(t: Text) -> bool:
     return len(words) >= 6 and not t.question and not asks and not lx.STATUS_WORD.search(t.masked)
 
 
-def _status_command(t: Text) -> bool:
+def status_command(t: Text) -> bool:
     """A status verb right before the code ("Cierra el 4/2023, …", "reabrir 12/2022, …")."""
     head = t.before_code()
     return bool(
@@ -146,13 +90,23 @@ def _status_change(t: Text) -> str | None:
     close = lx.CLOSE_VERB.search(t.masked)
     if close and not words and not _inside_note(t, close.start()):
         return "done"
-    if not words:
+    if not words or _alternatives(t, words):
         return None
     if not (lx.STATUS_VERB.search(t.masked) or _bare_code_status(t)):
         return None
-    m = words[0]
+    # "de pendiente a en proceso", "ya no está en proceso, pásalo a atendido": the status the message moves to
+    targets = [w for w in words if re.search(r"\b(?:a|al|to|as|como|into)\s+$", t.masked[: w.start()])]
+    m = targets[-1] if targets else words[0]
     kind = m.lastgroup or ""
     return {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}[kind]
+
+
+def _alternatives(t: Text, words: list[re.Match[str]]) -> bool:
+    """Two statuses offered as a choice ("¿está en proceso o pendiente?") ask which one it is."""
+    return any(
+        a.lastgroup != b.lastgroup and re.fullmatch(r"\s+(?:o|or|u)\s+", t.masked[a.end() : b.start()])
+        for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 def _bare_code_status(t: Text) -> bool:
@@ -171,7 +125,21 @@ def _inside_note(t: Text, position: int) -> bool:
     m = re.match(r"\s*[:,;.-]\s*", after)
     if m is None:
         return False
-    return position >= t.code_span[1] + m.end() and not _status_command(t)
+    return position >= t.code_span[1] + m.end() and not status_command(t)
+
+
+_REPORTING = re.compile(
+    r"\b(?:dijo|dice|dicen|informo|informa|comento|comenta|aviso|avisa|menciono|senalo|confirmo|respondio|"
+    r"said|says|told|reported|mentioned|confirmed|replied|fyi|como\s+contexto|for\s+context)\b"
+)
+
+
+def _reported(t: Text) -> bool:
+    """A deadline cue that follows a reporting verb ("el IME dijo que el plazo de la Cancillería vence el 10")."""
+    said, cue = _REPORTING.search(t.masked), lx.DUE_CUE.search(t.masked)
+    if said is None or cue is None:
+        return False
+    return said.start() < cue.start() or "context" in said[0]
 
 
 def _imperative_due(t: Text) -> bool:
@@ -185,7 +153,7 @@ def _asks_when(t: Text) -> bool:
     return t.question and bool(re.search(r"\b(?:cuando|when|que\s+fecha|what\s+date)\b", t.masked))
 
 
-def _deadline(t: Text) -> DateHit | None:
+def deadline(t: Text) -> DateHit | None:
     if not t.dates or not lx.DUE_CUE.search(t.masked) and not _code_then_date(t):
         return None
     return t.dates[-1] if len(t.dates) > 1 and re.search(r"\b(?:de|from)\b.*\b(?:a|al|to)\b", t.masked) else t.dates[0]
@@ -243,7 +211,7 @@ def _is_statement(t: Text) -> bool:
     return bool(named) and len(words) >= 4
 
 
-def _note(t: Text) -> str:
+def note_of(t: Text) -> str:
     """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
     after = t.after_code()
@@ -274,7 +242,7 @@ def _asks_to_log(t: Text) -> bool:
 
 def _without_code(t: Text, catalog: AreaCatalog) -> Request:
     if lx.CREATE.search(t.masked):
-        return _create(t, catalog)
+        return create(t, catalog)
     if lx.REPORT.search(t.masked) and not lx.HELP.search(t.masked) and len(re.findall(r"\w+", t.masked)) <= 12:
         return Request(report=True)
     if lx.HELP.search(t.masked):
@@ -284,26 +252,35 @@ def _without_code(t: Text, catalog: AreaCatalog) -> Request:
     subject = _subject(t, catalog) or _bare_subject(t, catalog)
     if subject is not None:
         return subject
-    listed = _list(t, catalog)
+    listed = listing(t, catalog)
     if listed is not None:
         return listed
     return Request()
 
 
-def _create(t: Text, catalog: AreaCatalog) -> Request:
+def create(t: Text, catalog: AreaCatalog) -> Request:
     m = lx.CREATE.search(t.masked)
-    if m is None:
-        return Request()
-    rest = t.raw[m.end() :]
+    rest = t.raw[m.end() :] if m else t.raw.split(":", 1)[-1]
+    start = m.end() if m else len(t.raw) - len(rest)
     description = re.sub(r"^\s*[:,;.\-–—]+\s*", "", rest).strip()
-    if t.code and t.code_span and t.code_span[0] >= m.end():
+    if t.code and t.code_span and t.code_span[0] >= start:
         description = re.sub(r"^[\s:,;.\-–—]+", "", t.raw[t.code_span[1] :]).strip()
+    addressee = _ADDRESSEE.match(description)
+    owner = catalog.exact(addressee["area"]) if addressee else None
+    if addressee and owner:  # "Nuevo compromiso para el IME: confirmar…": the IME owes it; the text is what
+        description = description[addressee.end() :].strip()
     names = _areas_in(description, catalog)
-    due = next((d for d in t.dates if d.start >= m.end()), None)
+    names = [owner, *(n for n in names if n != owner)] if owner else names
+    due = next((d for d in t.dates if d.start >= start), None)
     request = Request(
         intent="create", code=t.code, text=description or None, area=names[0] if names else None, areas=tuple(names)
     )
-    return _with_date(request, due, t) if due else request
+    return with_date(request, due, t) if due else request
+
+
+_ADDRESSEE = re.compile(
+    r"(?:para|a|al|del|de|for|to)\s+(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—]{2,60}?)\s*[:;\-–—]\s*", re.I
+)
 
 
 def _areas_in(text: str, catalog: AreaCatalog) -> list[str]:
@@ -321,7 +298,7 @@ def _areas_in(text: str, catalog: AreaCatalog) -> list[str]:
     return found
 
 
-def _with_date(request: Request, hit: DateHit, t: Text) -> Request:
+def with_date(request: Request, hit: DateHit, t: Text) -> Request:
     return replace(
         request,
         date=hit.date,
@@ -331,7 +308,7 @@ def _with_date(request: Request, hit: DateHit, t: Text) -> Request:
     )
 
 
-def _list(t: Text, catalog: AreaCatalog) -> Request | None:
+def listing(t: Text, catalog: AreaCatalog) -> Request | None:
     area_hit = catalog.find(t.raw)
     if area_hit is None:
         token = next((w for w in re.findall(r"[A-Za-z]{4,}", t.raw) if w.isupper()), None)
@@ -353,7 +330,7 @@ def _list(t: Text, catalog: AreaCatalog) -> Request | None:
         overdue=overdue,
         mine=mine and area_hit is None,
     )
-    return _with_date(request, due, t) if due else request
+    return with_date(request, due, t) if due else request
 
 
 _AREA_OF = re.compile(r"\b(?:[aá]rea|unidad|area)\s+(?:de\s+(?:la\s+)?|del\s+)?([A-ZÑ]{2,10})\b", re.I)
@@ -404,23 +381,25 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
         return None  # "lo de la DEA": the subject is an area, so this is a list
     end = len(t.masked)
     status = _status_change(t) if (lx.STATUS_VERB.search(t.masked) or lx.STATUS_WORD.search(t.masked)) else None
-    due = _deadline(t) if not t.question else None
+    due = deadline(t) if not t.question else None
     cut = [h.start for h in ([due] if due else [])]
     cut += [w.start() for w in lx.STATUS_WORD.finditer(t.masked) if w.start() > start] if status else []
     if cut:
         end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
     clause = re.search(r"[,;?!]", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
-    subject = _trim_subject(t.raw[start : start + clause.start()] if clause else t.raw[start:end])
+    subject = trim_subject(t.raw[start : start + clause.start()] if clause else t.raw[start:end])
     if not subject:
         return None
     if due is not None:
-        return _with_date(Request(intent="set_due", text=subject), due, t)
+        return with_date(Request(intent="set_due", text=subject), due, t)
     if status and not t.question:
         return Request(intent="set_status", status=status, text=subject)
     return Request(intent="status", text=subject)
 
 
-_PLURAL_LIST = re.compile(r"\b(?:vencen|venzan|pendientes|compromisos|commitments|items|todos|all|que|what|which)\b")
+_PLURAL_LIST = re.compile(
+    r"\b(?:vencen|venzan|pendientes|compromisos|commitments|items|todos|todo\s+lo|all|que|q|what|which)\b"
+)
 
 
 def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
@@ -430,20 +409,20 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
     verb, word = lx.STATUS_IMPERATIVE.search(t.masked), lx.STATUS_WORD.search(t.masked)
     if verb and word:
         before, after = t.raw[: min(verb.start(), word.start())], t.raw[max(verb.end(), word.end()) :]
-        subject = _trim_subject(max(before, after, key=len))
+        subject = trim_subject(max(before, after, key=len))
         status = _status_change(t) or _STATUS_OF.get(word.lastgroup or "")
         return Request(intent="set_status", status=status, text=subject) if subject and status else None
     due = t.dates[0] if t.dates else None
     named = _DEADLINE_OF.match(t.masked)
     if due and named and named.end() < due.start:  # "deadline for the risk plan is now …", "el plazo de X es …"
-        subject = _trim_subject(t.raw[named.end() : due.start])
+        subject = trim_subject(t.raw[named.end() : due.start])
         if subject and catalog.exact(subject) is None:
-            return _with_date(Request(intent="set_due", text=subject), due, t)
+            return with_date(Request(intent="set_due", text=subject), due, t)
     cue = lx.DUE_CUE.search(t.masked)
     if due and cue and cue.start() < due.start:
-        subject = _trim_subject(t.raw[: cue.start()])
+        subject = trim_subject(t.raw[: cue.start()])
         if subject and catalog.exact(subject) is None and len(subject.split()) >= 2:
-            return _with_date(Request(intent="set_due", text=subject), due, t)
+            return with_date(Request(intent="set_due", text=subject), due, t)
     return None
 
 
@@ -461,7 +440,7 @@ _TAIL = re.compile(
 )
 
 
-def _trim_subject(text: str) -> str:
+def trim_subject(text: str) -> str:
     text = re.sub(r"[?¿!¡.,;:]+", " ", text)
     text = " ".join(text.split())
     previous = None

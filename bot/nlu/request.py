@@ -26,11 +26,20 @@ class Request:
     confirm: str | None = None  # yes | no (a reply to a question the bot asked)
     too_long: bool = False
     report: bool = False  # asks for the follow-up report (a Word file); the intent stays within the contract
+    # Doubt, reported rather than guessed: when the message asks for a write the bot should confirm, the changes
+    # it could mean ("log_update", "set_due", "set_status:done|in_progress|pending", "create"), the one in
+    # ``intent`` first; empty when the write is clear or the message asks for none.
+    options: tuple[str, ...] = ()
+    confidence: float | None = None  # the classifier's probability for the intent (and status) chosen
+    lang: str | None = None  # es | en: the language the message is written in; None when there are no words
+    option_date: Date | None = None  # the date a "set_due" option would set (a note that names a future date)
 
-    def contract(self) -> dict:
+    def contract(self) -> dict[str, object]:
         """The keys of ``commission-bot parse``, always present, then the extra ones."""
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
         data["alternatives"] = [d.isoformat() for d in self.alternatives]
         data["areas"] = list(self.areas)
+        data["options"] = list(self.options)
+        data["option_date"] = self.option_date.isoformat() if self.option_date else None
         return data

@@ -32,3 +32,35 @@ def test_names_in_free_text(text, expected):
 def test_the_span_covers_the_whole_name():
     found = CATALOG.find("avance de la Dirección Ejecutiva del Registro Federal de Electores hoy")
     assert found == ("DERFE", (3, 10))  # words 3-9 of the folded text
+
+
+EVERYDAY = [
+    ("pendientes de jurídico", "DJ"),
+    ("pendientes de juridco", "DJ"),  # a typo
+    ("¿qué le queda a Organización Electoral?", "DEOE"),
+    ("pendientes de Servicios Consulares", "DGSC"),
+    ("qué debe la Fiscalía", "FISEL"),
+    ("pendientes de Prerrogativas", "DEPPP"),
+    ("lo pendiente de la cancilleria", "SRE"),
+    ("pendientes de Comunicación Social", "CNCS"),
+    ("qué tiene informática", "UTSI"),
+    ("pendientes de Capacitación", "DECEYEC"),
+    ("qué debe Administración", "DEA"),
+    ("what's pending for DERFE?", "DERFE"),
+]
+
+
+@pytest.mark.parametrize(("text", "area"), EVERYDAY)
+def test_everyday_names_of_the_default_areas(text, area):
+    from corpus import CATALOG, NOW
+
+    from bot.nlu import parse
+
+    r = parse(text, NOW, CATALOG)
+    assert (r.intent, r.area) == ("list", area)
+
+
+def test_a_word_near_an_alias_is_not_the_area():
+    from corpus import CATALOG
+
+    assert CATALOG.find("review the risk plan with the consulates") is None

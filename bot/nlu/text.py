@@ -1,0 +1,102 @@
+"""One message in the forms the language layer needs: as written, folded, masked, and as the classifier reads it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from bot.nlu import lexicon as lx
+from bot.nlu.dates import DateHit, find_dates
+
+MAX_CHARS = 4000
+_REFERENCE = re.compile(r"\b[A-Za-z]{2,}(?:/[A-Za-z0-9-]+)+/\d{4}\b")  # INE/CG241/2022, INE/DERFE/0132/2023
+_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
+# A commitment code as staff write it: 14/2022, 14 / 2022, 14-2022, "el 3 del 2023", and 14/22 (a two-digit year
+# above 12 cannot be a month, so "15/03" stays a date). Never part of a longer date ("15/03/2023", "2023-03-15").
+CODE = re.compile(
+    r"(?<![\w/.-])(?P<n>\d{1,3})\s*(?:/\s*(?P<y>(?:19|20)\d{2})|-(?P<yd>(?:19|20)\d{2})|/(?P<yy>1[5-9]|[23]\d)"
+    r"|\s+del?\s+(?P<yw>(?:19|20)\d{2}))(?![\w/-]|[.,]\d)"
+)
+
+
+def fold_aligned(text: str) -> str:
+    """Lower case without accents, one character for each character, so spans map back."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKD", ch.lower())
+    base = folded[0] if folded else ch
+    return base if not unicodedata.combining(base) else ch
+
+
+def code_of(m: re.Match[str]) -> str | None:
+    """``NN/YYYY`` for a match of :data:`CODE`, or None for a number 0."""
+    number = int(m["n"])
+    year = m["y"] or m["yd"] or m["yw"] or f"20{m['yy']}"
+    return f"{number:02d}/{year}" if number else None
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message in the forms the rules need."""
+
+    raw: str  # as written (mention stripped)
+    folded: str  # lower case, no accents, same length
+    masked: str  # folded, codes as '#', references as spaces
+    code: str | None
+    code_span: tuple[int, int] | None
+    dates: tuple[DateHit, ...]
+    now: datetime
+    refs: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def question(self) -> bool:
+        return "?" in self.raw or bool(lx.QUESTION_START.search(self.masked))
+
+    def before_code(self) -> str:
+        return self.masked[: self.code_span[0]] if self.code_span else self.masked
+
+    def after_code(self) -> str:
+        return self.raw[self.code_span[1] :] if self.code_span else ""
+
+
+def analyse(text: str, now: datetime) -> Text:
+    raw = _MENTION.sub("", text)[:MAX_CHARS]
+    folded = fold_aligned(raw)
+    refs = tuple((m.start(), m.end()) for m in _REFERENCE.finditer(folded))
+    masked = _REFERENCE.sub(lambda m: " " * len(m[0]), folded)
+    code = span = None
+    for m in CODE.finditer(masked):
+        found = code_of(m)
+        if found is None:
+            continue
+        if code is None:
+            code, span = found, (m.start(), m.end())
+        masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
+    dates = tuple(find_dates(masked, now.date()))
+    return Text(raw=raw, folded=folded, masked=masked, code=code, code_span=span, dates=dates, now=now, refs=refs)
+
+
+_PLACEHOLDER = re.compile(r"#+|<@[a-z0-9]+(?:\|[^>]*)?>|https?://\S+|\d+")
+_NAMES = {"#": " zcode ", "<": " zuser ", "h": " zurl "}
+
+
+def classifier_text(t: Text) -> str:
+    """What the intent classifier reads: the folded text with codes, dates, references, mentions and numbers as
+    placeholder words, so that it learns the shapes of requests rather than particular numbers."""
+    spans = sorted([(h.start, h.end, " zdate ") for h in t.dates] + [(a, b, " zref ") for a, b in t.refs])
+    out, last = [], 0
+    for start, end, word in spans:
+        if start >= last:
+            out += [t.masked[last:start], word]
+            last = end
+    out.append(t.masked[last:])
+    text = _PLACEHOLDER.sub(lambda m: _NAMES.get(m[0][0], " 0 "), "".join(out))
+    return " ".join(text.split())

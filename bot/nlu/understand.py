@@ -1,0 +1,138 @@
+"""Text → Request: the rules' reading and the classifier's, weighed; a doubtful write is reported, not guessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from bot.nlu import decide
+from bot.nlu import model as classifier
+from bot.nlu.areas import AreaCatalog
+from bot.nlu.dates import DateHit
+from bot.nlu.parser import create, deadline, listing, note_of, rules, status_command, trim_subject, with_date
+from bot.nlu.request import Request
+from bot.nlu.text import MAX_CHARS, Text, analyse, classifier_text, fold_aligned
+
+_YES = re.compile(r"^\W*(?:si|sí|yes|y|ok|okay|confirmo|confirmado|correcto|dale|va|claro|sure)\W*$", re.I)
+_NO = re.compile(r"^\W*(?:no|nel|cancela|cancelar|cancel|mejor\s+no)\W*$", re.I)
+_CONFIRM_LANG = {"yes": "en", "y": "en", "sure": "en", "okay": "en", "cancel": "en", "si": "es", "confirmo": "es"}
+_CONFIRM_LANG |= dict.fromkeys(("confirmado", "correcto", "dale", "va", "claro", "nel", "cancela", "cancelar"), "es")
+_CONFIRM_LANG["mejor no"] = "es"
+
+
+def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
+    """Understand one message at ``now`` (aware, in the commission's zone)."""
+    if not text or not text.strip():
+        return Request()
+    too_long = len(text) > MAX_CHARS
+    t = analyse(text, now)
+    prediction = classifier.load().predict(classifier_text(t))
+    if _YES.match(text) or _NO.match(text):  # one word: its language is the word's, when it has only one
+        word = " ".join(re.findall(r"\w+", fold_aligned(text)))
+        lang = _CONFIRM_LANG.get(word, prediction.lang)
+        return Request(confirm="yes" if _YES.match(text) else "no", lang=lang)
+    read = rules(t, catalog)
+    if read.intent == "set_status" and t.code:
+        read = replace(read, text=_status_note(t))
+    rule = decide.label_of(read.intent, read.status)
+    certain = read.intent in ("create", "help") or read.intent == "set_status" and status_command(t)
+    keep = read.date_phrase and read.date is None or read.report and not _other_read(prediction.probs)
+    chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question="?" in t.raw)
+    request = read if chosen == rule else _realize(chosen, t, catalog, read)
+    if request is not read and _hollow(request):  # the grammar finds nothing to write: the rules' reading stands
+        request, chosen = read, rule
+    later = _later_date(t) if request.intent == "log_update" and t.code else None
+    options = decide.options(chosen, rule, prediction.probs, dated_note=later is not None, coded=t.code is not None)
+    return replace(
+        request,
+        options=options,
+        option_date=later.date if later and "set_due" in options else None,
+        confidence=round(prediction.probs.get(chosen, 0.0), 3),
+        lang=prediction.lang,
+        too_long=too_long,
+    )
+
+
+def _other_read(probs: dict[str, float]) -> bool:
+    """The classifier is sure a message that names the report asks something else ("lista de en proceso pal
+    informe", "¿cuándo se presenta el siguiente informe?"); it was never taught the report itself."""
+    label = max(probs, key=probs.__getitem__)
+    return label in ("list", "next_session", "status") and probs[label] >= REPORT_OVERRIDE
+
+
+REPORT_OVERRIDE = 0.85
+
+
+def _hollow(request: Request) -> bool:
+    """A note without words ("Avance en 01/2023" asks to see it). A deadline without a date is no such case: the
+    bot asks for the date ("give 07/2023 one more week", "ponle la fecha de la próxima sesión")."""
+    return request.intent == "log_update" and not request.text
+
+
+def _realize(label: str, t: Text, catalog: AreaCatalog, read: Request) -> Request:
+    """The request for a label the rules did not choose: the same grammar fills in its code, date, area and text."""
+    intent, _, status = label.partition(":")
+    subject = None
+    if not t.code:
+        subject = read.text if read.intent in ("status", "set_status", "set_due") else _loose_subject(t)
+    if intent == "log_update":
+        return Request(intent=intent, code=t.code, text=note_of(t) if t.code else t.raw.strip())
+    if intent == "set_status":
+        return Request(intent=intent, code=t.code, status=status, text=_status_note(t) if t.code else subject)
+    if intent == "set_due":
+        hit = deadline(t) or _later_date(t) or (t.dates[0] if t.dates else None)
+        request = Request(intent=intent, code=t.code, text=subject)
+        return with_date(request, hit, t) if hit else request
+    if intent == "create":
+        return create(t, catalog)
+    if intent == "status":
+        return Request(intent=intent, code=t.code, text=subject)
+    if intent == "list":
+        return listing(t, catalog) or Request(intent=intent)
+    return Request(intent=intent, code=t.code if intent == "unknown" else None)
+
+
+def _later_date(t: Text) -> DateHit | None:
+    """A day named in the message that could be a new deadline: ahead, but not so far ahead that it is more likely
+    a past day read in next year ("respondió el 6 de febrero", said on the 13th, reads as next February)."""
+    today = t.now.date()
+    ahead = [h for h in t.dates if h.precision == "day" and 0 < (h.date - today).days <= PLAUSIBLE_DAYS]
+    return ahead[-1] if ahead else None
+
+
+PLAUSIBLE_DAYS = 200
+_ABOUT = re.compile(r"\b(?:con|sobre|acerca\s+de|respecto\s+(?:a|de)|about|with|regarding|on)\s+")
+
+
+def _loose_subject(t: Text) -> str | None:
+    """The words after "con", "sobre", "about"…: what a message without a code is about, when no rule said."""
+    m = _ABOUT.search(t.masked)
+    if m is None:
+        return None
+    clause = re.split(r"[,;?!]", t.raw[m.end() :], maxsplit=1)[0]
+    return trim_subject(clause) or None
+
+
+# Clauses that are the command itself (a status, its verb, politeness) rather than a note.
+_COMMAND_CLAUSE = re.compile(
+    r"\b(?:cumpl\w*|atend\w*|conclu\w*|termin\w*|complet\w*|fulfill\w*|cerrad\w*|cierra\w*|cerrar|close\w*|"
+    r"tacha\w*|actualiza\w*|update\w*|marca\w*|mark\w*|status|estatus|set|reabr\w*|reopen\w*|regresa\w*|"
+    r"pendientes?|pending|progress|proceso|curso|done|list[oa]|porfa|pls|please|plis|xfa|gracias|thanks|"
+    r"ponlo|ponla|pon|ponle|dejalo|dejala|pasalo|pasala|quedo)\b"
+)
+
+
+def _status_note(t: Text) -> str | None:
+    """What a status change says besides the change: "Cierra el 24/2022: el IME mandó la nota…", "Con la entrega
+    del informe, se tiene por cumplido el 03/2024" → the note."""
+    if not t.code_span:
+        return None
+    kept = []  # the clauses around the code that are neither the code's nor the command's
+    for m in re.finditer(r"[^:;,.!?]+", t.masked):
+        clause = m[0]
+        if len(re.findall(r"[a-z]+", clause)) >= 2 and not _COMMAND_CLAUSE.search(clause) and "#" not in clause:
+            kept.append(t.raw[m.start() : m.end()].strip())
+    return ", ".join(kept) or None
+
+
