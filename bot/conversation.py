@@ -7,12 +7,13 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session
 
-from bot import directory, registry
+from bot import asking, directory, registry
+from bot.asking import Question
 from bot.model import (
     Changed,
     Due,
@@ -50,6 +51,14 @@ class Edit:
     due: Due | None = None
     withdraw: bool = False
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a message led to, and the language to say it in."""
+
+    outcome: Outcome
+    lang: str
 
 
 @dataclass(frozen=True)
@@ -95,14 +104,14 @@ class Conversation:
     def understand(self, text: str, now: datetime) -> Request:
         return parse(text, now, self.catalog())
 
-    def reply(self, text: str, actor: Actor, now: datetime) -> Outcome:
-        """Understand ``text`` and act on it in one transaction."""
+    def reply(self, text: str, actor: Actor, now: datetime) -> Answer:
+        """Understand ``text`` and act on it in one transaction; the answer says in which language to reply."""
         heard = self._hear(text, now)
         with self.db.write() as session:
-            return self._reply(session, text, heard, actor, now)
+            return Answer(self._reply(session, text, heard, actor, now), _language(heard, actor))
 
     def reply_once(
-        self, key: str, text: str, actor: Actor, now: datetime, render: Callable[[Outcome], Reply]
+        self, key: str, text: str, actor: Actor, now: datetime, render: Callable[[Outcome, str], Reply]
     ) -> Reply | None:
         """Like ``reply``, at most once per inbound event across retries and replicas.
 
@@ -116,7 +125,7 @@ class Conversation:
         with self.db.write() as session:
             if not events.take_event(session=session, key=key, now=now):
                 return None
-            reply = render(self._reply(session, text, heard, actor, now))
+            reply = render(self._reply(session, text, heard, actor, now), _language(heard, actor))
             events.owe_reply(
                 session=session,
                 key=key,
@@ -170,18 +179,37 @@ class Conversation:
         return parse(text, now, self.catalog())
 
     def _reply(self, session: Session, text: str, heard: Request | Notice, actor: Actor, now: datetime) -> Outcome:
-        """Carry out what was heard. A question the user was asked is answered by this message or dropped."""
+        """Carry out what was heard. A question the user was asked is answered by this message, asked again
+        when the message says nothing else, or dropped."""
         if isinstance(heard, Notice):
             return heard
         pending = questions.take_question(session=session, user_id=actor.user_id, now=now)
-        if pending is not None and heard.intent in ("unknown", "set_due") and not heard.code:
-            return self._settle(session, _request_from(pending), heard, text, actor, now)
+        if pending is not None:
+            question = Question.from_json(pending)
+            chosen = asking.answer(question, text, heard, now.date())
+            if chosen is not None:
+                return chosen if isinstance(chosen, Notice) else self.handle(session, chosen, actor, now)
+            if heard.intent in ("unknown", "set_due") and not heard.code:
+                return self._ask(session, question, actor, now)
         return self.handle(session, heard, actor, now)
 
     def handle(self, session: Session, request: Request, actor: Actor, now: datetime) -> Outcome:
         """Carry out an understood request."""
         write = request.intent in WRITES
         return self._guarded(session, actor, now, write, lambda sc: self._dispatch(session, sc, request, actor))
+
+    def choose_once(self, key: str, number: int, actor: Actor, now: datetime) -> Outcome | None:
+        """The user picked option ``number`` of the question the bot asked (a button; 0 cancels), once."""
+        with self.db.write() as session:
+            if not events.take_event(session=session, key=key, now=now):
+                return None
+            pending = questions.take_question(session=session, user_id=actor.user_id, now=now)
+            question = Question.from_json(pending) if pending else None
+            if question is None or question.kind != "choice" or number > len(question.requests):
+                return Notice("choice_expired")
+            if number == 0:
+                return Notice("cancelled")
+            return self.handle(session, question.requests[number - 1], actor, now)
 
     def undo_once(self, key: str, actor: Actor, now: datetime) -> Outcome | None:
         """Undo the user's last change of the last 15 minutes (the Deshacer button), once per click."""
@@ -253,6 +281,10 @@ class Conversation:
 
     def _dispatch(self, session: Session, sc: Scope, request: Request, actor: Actor) -> Outcome:
         intent = request.intent
+        if intent in WRITES and request.options:  # unsure which change is meant: ask, never guess
+            doubt = asking.choice_question(request)
+            if doubt is not None:
+                return self._ask(session, doubt[0], actor, sc.now)
         if request.report:
             return ReportRequested()
         if request.confirm is not None:
@@ -303,30 +335,19 @@ class Conversation:
         if request.date < sc.today:
             return Notice("past_date", {"date": request.date})
         if request.alternatives:
-            return self._ask(session, request, actor, sc.now)
+            return self._ask(session, asking.date_question(request)[0], actor, sc.now)
         due = Due(date=request.date, kind=request.date_precision or "day")
         _, before = registry.set_due(
             session=session, sc=sc, code=code, due=due, author=actor.user_id, source=actor.source
         )
         return Changed("due", self._item(session, sc, code), before=before or None)
 
-    def _settle(
-        self, session: Session, pending: Request, answer: Request, text: str, actor: Actor, now: datetime
-    ) -> Outcome:
-        """The user's answer to "which date did you mean?"."""
-        if answer.confirm == "no":
-            return Notice("cancelled")
-        chosen = _chosen_date(pending, text, now)
-        if chosen is None:
-            return self._ask(session, pending, actor, now)
-        return self.handle(session, replace(pending, date=chosen, alternatives=()), actor, now)
-
-    def _ask(self, session: Session, request: Request, actor: Actor, now: datetime) -> Notice:
-        """Ask which reading of an ambiguous date was meant; the answer may come to any replica."""
-        questions.ask(
-            session=session, user_id=actor.user_id, request=_request_json(request), expires_at=now + QUESTION_TTL
-        )
-        return _ambiguous(request)
+    def _ask(self, session: Session, question: Question, actor: Actor, now: datetime) -> Outcome:
+        """Ask ``question`` (again); the answer may come to any replica, within ``QUESTION_TTL``."""
+        questions.ask(session=session, user_id=actor.user_id, request=question.to_json(), expires_at=now + QUESTION_TTL)
+        if question.kind == "date":
+            return asking.date_question(question.requests[0])[1]
+        return asking.choices_of(question)
 
     def _list(self, session: Session, sc: Scope, request: Request, actor: Actor) -> Outcome:
         filters = Filters(
@@ -363,56 +384,13 @@ class Conversation:
         return Changed("create", self._item(session, sc, c.code))
 
 
-def _ambiguous(request: Request) -> Notice:
-    return Notice(
-        "ambiguous_date",
-        {
-            "phrase": request.date_phrase or "",
-            "first": request.date,
-            "second": request.alternatives[0],
-            "code": request.code or "",
-        },
-    )
+def _language(heard: Request | Notice, actor: Actor) -> str:
+    """English for a message written in English, else the user's language (their setting or Slack locale)."""
+    return "en" if isinstance(heard, Request) and heard.lang == "en" else actor.lang
 
 
 def _cleaned(request: Request) -> Request:
     return replace(request, text=clean(request.text)) if request.text else request
-
-
-def _request_json(request: Request) -> str:
-    """The parts of a set-deadline request that a later answer needs."""
-    return json.dumps(
-        {
-            "code": request.code,
-            "date": request.date.isoformat() if request.date else None,
-            "alternatives": [d.isoformat() for d in request.alternatives],
-            "date_phrase": request.date_phrase,
-            "date_precision": request.date_precision,
-        }
-    )
-
-
-def _request_from(data: str) -> Request:
-    found = json.loads(data)
-    return Request(
-        intent="set_due",
-        code=found["code"],
-        date=date.fromisoformat(found["date"]) if found["date"] else None,
-        alternatives=tuple(date.fromisoformat(d) for d in found["alternatives"]),
-        date_phrase=found["date_phrase"],
-        date_precision=found["date_precision"],
-    )
-
-
-def _chosen_date(pending: Request, text: str, now: datetime) -> date | None:
-    from bot.nlu.dates import find_dates
-    from bot.nlu.parser import fold_aligned
-
-    options = (pending.date, *pending.alternatives)
-    for hit in find_dates(fold_aligned(text), now.date()):
-        if hit.date in options:
-            return hit.date
-    return None
 
 
 __all__ = ["Actor", "Conversation", "NotFound", "Shown"]

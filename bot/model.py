@@ -110,7 +110,15 @@ class ReportRequested:
     """The follow-up report was asked for; whoever renders decides how it is delivered."""
 
 
-Outcome = ReportRequested | Shown | Listed | Changed | NotFound | Candidates | NextMeeting | Notice
+@dataclass(frozen=True)
+class Choices:
+    """The bot is unsure which change a message asks for: the changes it could mean, to choose from."""
+
+    code: str | None
+    options: tuple[tuple[str, dict], ...]  # (strings key, its parameters), in order
+
+
+Outcome = ReportRequested | Shown | Listed | Changed | NotFound | Candidates | NextMeeting | Notice | Choices
 
 
 @dataclass(frozen=True)

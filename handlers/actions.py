@@ -14,6 +14,7 @@ def register(app: App) -> None:
     app.action(ids.MARK_IN_PROGRESS)(ack=mark_in_progress, lazy=[show_change])
     app.action(ids.CHOOSE_DATE)(ack=choose_date, lazy=[show_change])
     app.action(ids.UNDO)(ack=undo, lazy=[show_change])
+    app.action(ids.CHOOSE_WRITE)(ack=choose_write, lazy=[show_change])
     app.action(ids.OPEN_LOG)(ack=_ack, lazy=[open_log])
     app.action(ids.OPEN_DUE)(ack=_ack, lazy=[open_due])
     app.action(ids.OPEN_CREATE)(ack=_ack, lazy=[open_create])
@@ -45,6 +46,14 @@ def choose_date(
 ) -> None:
     """One reading of an ambiguous deadline, chosen."""
     context["change"] = slack.choose_date(client, body, action["value"])
+    ack()
+
+
+def choose_write(
+    ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext, slack: SlackService
+) -> None:
+    """Which change a doubtful message meant, chosen (or cancelled)."""
+    context["change"] = slack.choose_write(client, body, action["value"])
     ack()
 
 

@@ -58,7 +58,8 @@ def shell(ctx: Context, args: argparse.Namespace) -> int:
             break
         now = ctx.now if getattr(args, "now", None) else wall_clock(tz)
         try:
-            reply = outcome_text(conversation.reply(line.rstrip("\r\n"), actor, now), tz, ctx.lang)
+            answer = conversation.reply(line.rstrip("\r\n"), actor, now)
+            reply = outcome_text(answer.outcome, tz, answer.lang)
         except Exception:
             logger.exception("shell request failed")
             reply = t("notice.error", ctx.lang)

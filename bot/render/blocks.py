@@ -6,7 +6,7 @@ import json
 from zoneinfo import ZoneInfo
 
 from bot.i18n import status_label, t
-from bot.model import Candidates, Changed, Filters, Item, Listed, NotFound, Notice, Outcome, Shown
+from bot.model import Candidates, Changed, Choices, Filters, Item, Listed, NotFound, Notice, Outcome, Shown
 from bot.render import groups as grouping
 from bot.render import ids
 from bot.render import text as plain
@@ -96,6 +96,11 @@ def message(outcome: Outcome, tz: ZoneInfo, lang: str, *, buttons: bool = True) 
             blocks = choice_blocks(outcome, lang)
         case Notice(key="ambiguous_date", params=params):
             blocks = [section(fallback), date_choice(params, lang)]
+        case Choices(options=options):
+            labels = [plain.choice_label(key, params, lang) for key, params in options]
+            question = section(escape(t("choice.question", lang, code=outcome.code or "")))
+            choices = [button(clip(label, 75), ids.CHOOSE_WRITE, str(n)) for n, label in enumerate(labels, start=1)]
+            blocks = [question, actions(*choices, button(t("btn.cancel", lang), ids.CHOOSE_WRITE, "0"))]
         case _:
             blocks = [section(fallback)]
     return {"text": fallback, "blocks": blocks[:MAX_BLOCKS]}

@@ -14,6 +14,7 @@ REPORT = "report_build"
 CHOOSE_DATE = "due_choose_date"
 OPEN_EDIT = "commitment_open_edit"
 UNDO = "change_undo"
+CHOOSE_WRITE = "write_choose"
 
 # Modals (callback IDs)
 LOG_VIEW = "commitment_log_view"

@@ -9,6 +9,7 @@ from bot.i18n import status_label, t, tn
 from bot.model import (
     Candidates,
     Changed,
+    Choices,
     Due,
     Entry,
     Item,
@@ -181,6 +182,8 @@ def outcome_text(outcome: Outcome, tz: ZoneInfo, lang: str) -> str:
             return changed_text(outcome, lang)
         case NotFound():
             return not_found_text(outcome, lang)
+        case Choices():
+            return choices_text(outcome, lang)
         case Candidates(subject=subject, options=options):
             return "\n".join([t("candidates", lang, subject=subject), *(f"• {c} — {short(x)}" for c, x in options)])
         case NextMeeting(meeting=meeting):
@@ -220,6 +223,18 @@ def changed_text(c: Changed, lang: str) -> str:
     if c.what == "undo":
         return t("changed.undo", lang, code=code, what=t(f"undone.{c.before}", lang))
     return t(f"changed.{c.what}", lang, code=code)
+
+
+def choice_label(key: str, params: dict, lang: str) -> str:
+    shown = {k: date_text(v, lang) if isinstance(v, date) else v for k, v in params.items()}
+    return t(key, lang, **shown)
+
+
+def choices_text(c: Choices, lang: str) -> str:
+    """The question and its numbered options (the shell answers with the number)."""
+    lines = [t("choice.question", lang, code=c.code or "")]
+    lines += [f"{n}. {choice_label(key, params, lang)}" for n, (key, params) in enumerate(c.options, start=1)]
+    return "\n".join([*lines, t("choice.answer", lang)])
 
 
 def not_found_text(nf: NotFound, lang: str) -> str:

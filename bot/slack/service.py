@@ -80,13 +80,13 @@ class SlackService:
         bot_user = ((body.get("authorizations") or [{}])[0] or {}).get("user_id")
         in_thread = {"thread_ts": thread} if thread else {}
 
-        def render(outcome: Outcome) -> Reply:
+        def render(outcome: Outcome, lang: str) -> Reply:
             if isinstance(outcome, ReportRequested):
-                return Reply("report", {"channel": channel, **in_thread}, user, actor.lang)
-            message = self.render(outcome, actor.lang)
+                return Reply("report", {"channel": channel, **in_thread}, user, lang)
+            message = self.render(outcome, lang)
             if isinstance(outcome, Notice) and outcome.key == "not_writer":
-                return Reply("chat.postEphemeral", {"channel": channel, "user": user, **message}, user, actor.lang)
-            return Reply("chat.postMessage", {"channel": channel, **in_thread, **message}, user, actor.lang)
+                return Reply("chat.postEphemeral", {"channel": channel, "user": user, **message}, user, lang)
+            return Reply("chat.postMessage", {"channel": channel, **in_thread, **message}, user, lang)
 
         text = from_slack(event.get("text") or "", bot_user)
         return self.conversation.reply_once(message_key(body, event), text, actor, self.clock(), render)
@@ -108,8 +108,8 @@ class SlackService:
         actor = self.actor(client, user, source=f"slack:{body.get('channel_id', '')}/command")
         key = f"command:{body.get('trigger_id') or user + text}"
 
-        def render(outcome: Outcome) -> Reply:
-            return Reply("command", self.render(outcome, actor.lang), user, actor.lang, owed=False)
+        def render(outcome: Outcome, lang: str) -> Reply:
+            return Reply("command", self.render(outcome, lang), user, lang, owed=False)
 
         reply = self.conversation.reply_once(key, text or "ayuda", actor, self.clock(), render)
         stored = reply or self.conversation.stored_reply(key)
@@ -129,6 +129,14 @@ class SlackService:
         """The Deshacer button: the user's last change undone (None: a repeated click)."""
         actor = self.actor(client, body["user"]["id"], source=_source(body))
         outcome = self.conversation.undo_once(click_key(body), actor, self.clock())
+        return None if outcome is None else (self.render(outcome, actor.lang), not isinstance(outcome, Notice))
+
+    def choose_write(self, client: WebClient, body: dict, value: str) -> tuple[dict, bool] | None:
+        """The user picked which change a doubtful message meant (None: a repeated click)."""
+        actor = self.actor(client, body["user"]["id"], source=_source(body))
+        outcome = self.conversation.choose_once(
+            click_key(body), int(value) if value.isdigit() else 0, actor, self.clock()
+        )
         return None if outcome is None else (self.render(outcome, actor.lang), not isinstance(outcome, Notice))
 
     def choose_date(self, client: WebClient, body: dict, value: str) -> tuple[dict, bool] | None:

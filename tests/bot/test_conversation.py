@@ -18,9 +18,9 @@ def replicas(seeded) -> tuple[Conversation, Conversation]:
 
 def test_another_replica_takes_the_answer_to_the_question_one_asked(seeded, now):
     one, two = replicas(seeded)
-    asked = one.reply(ASK, Actor("U1"), now)
+    asked = one.reply(ASK, Actor("U1"), now).outcome
     assert isinstance(asked, Notice) and asked.key == "ambiguous_date"
-    answered = two.reply("el 21", Actor("U1"), now + timedelta(minutes=2))
+    answered = two.reply("el 21", Actor("U1"), now + timedelta(minutes=2)).outcome
     assert isinstance(answered, Changed) and answered.item.due is not None
     assert answered.item.due.date.isoformat() == "2023-02-21"
 
@@ -28,9 +28,9 @@ def test_another_replica_takes_the_answer_to_the_question_one_asked(seeded, now)
 def test_a_question_expires_and_is_asked_only_of_its_user(seeded, now):
     one, two = replicas(seeded)
     one.reply(ASK, Actor("U1"), now)
-    other = two.reply("el 21", Actor("U2"), now)
+    other = two.reply("el 21", Actor("U2"), now).outcome
     assert not isinstance(other, Changed)
-    late = two.reply("el 21", Actor("U1"), now + QUESTION_TTL + timedelta(minutes=1))
+    late = two.reply("el 21", Actor("U1"), now + QUESTION_TTL + timedelta(minutes=1)).outcome
     assert not isinstance(late, Changed)
 
 
@@ -38,4 +38,4 @@ def test_another_message_drops_the_question(seeded, now):
     one, _ = replicas(seeded)
     one.reply(ASK, Actor("U1"), now)
     one.reply("¿Cómo va el 01/2023?", Actor("U1"), now)
-    assert not isinstance(one.reply("el 21", Actor("U1"), now), Changed)
+    assert not isinstance(one.reply("el 21", Actor("U1"), now).outcome, Changed)

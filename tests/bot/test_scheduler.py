@@ -59,7 +59,7 @@ def test_the_replies_job_delivers_what_is_owed_at_the_wall_clock(slack_env_db, s
             "¿Cómo va el 08/2023?",
             Actor("U1"),
             datetime.now(UTC).astimezone(TZ),
-            lambda outcome: Reply("chat.postMessage", {"channel": "C1", "text": "ok"}, "U1"),
+            lambda outcome, lang: Reply("chat.postMessage", {"channel": "C1", "text": "ok"}, "U1", lang),
         )
         assert reply is not None
         service.outbox.first_attempt("event:EvJOB", reply, datetime.now(UTC))
