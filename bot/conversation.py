@@ -195,7 +195,7 @@ class Conversation:
 
     def handle(self, session: Session, request: Request, actor: Actor, now: datetime) -> Outcome:
         """Carry out an understood request."""
-        write = request.intent in WRITES
+        write = request.intent in WRITES or request.undo
         return self._guarded(session, actor, now, write, lambda sc: self._dispatch(session, sc, request, actor))
 
     def choose_once(self, key: str, number: int, actor: Actor, now: datetime) -> Outcome | None:
@@ -287,6 +287,8 @@ class Conversation:
                 return self._ask(session, doubt[0], actor, sc.now)
         if request.report:
             return ReportRequested()
+        if request.undo:
+            return self._undo(session, sc, actor)
         if request.confirm is not None:
             return Notice("nothing_to_confirm")
         if intent in ("help", "unknown"):
@@ -314,10 +316,18 @@ class Conversation:
         if request.intent == "set_status":
             if request.status not in ("pending", "in_progress", "done"):
                 return Notice("need_status", {"code": code})
+            note = request.text if request.text and request.text != code else ""
             _, before = registry.set_status(
-                session=session, sc=sc, code=code, status=request.status, author=actor.user_id, source=actor.source
+                session=session,
+                sc=sc,
+                code=code,
+                status=request.status,
+                author=actor.user_id,
+                source=actor.source,
+                note=note,
             )
-            return Changed("status", self._item(session, sc, code), before=before, after=request.status)
+            item = self._item(session, sc, code)
+            return Changed("status", item, before=before, after=request.status, noted=bool(note))
         if request.intent == "set_due":
             return self._set_due(session, sc, request, actor)
         return Shown(self._item(session, sc, code))

@@ -73,10 +73,11 @@ class Listed:
 
 @dataclass(frozen=True)
 class Changed:
-    what: str  # note | status | due | create | edit | withdraw
+    what: str  # note | status | due | create | edit | withdraw | undo
     item: Item
     before: str | None = None
     after: str | None = None
+    noted: bool = False  # a note said with the change was logged
 
 
 @dataclass(frozen=True)

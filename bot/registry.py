@@ -214,7 +214,11 @@ def set_status(
         raise RegistryError("bad_status", status=status)
     c = _locked(session, sc, code)
     before = c.status
-    if before == status:
+    if before == status:  # nothing to change; what was said with it is still news
+        if note.strip():
+            log_db.add_update(
+                session=session, commitment=c, text=note.strip(), author=author, now=sc.now, source=source
+            )
         return c, before
     previous = _snapshot(c, "status", "closed_at")
     c = commitments_db.change_commitment(

@@ -418,4 +418,5 @@ STRINGS: dict[str, str] = {
     "choice.create": "Record it as a new commitment",
     "btn.cancel": "Cancel",
     "notice.choice_expired": "That question is no longer open; please say again what you want to change.",
+    "changed.status_same_noted": "{code} was already {after}; I logged what you said as an update.",
 }

@@ -421,4 +421,5 @@ STRINGS: dict[str, str] = {
     "choice.create": "Registrarlo como compromiso nuevo",
     "btn.cancel": "Cancelar",
     "notice.choice_expired": "Esa pregunta ya no está vigente; vuelve a escribir lo que quieres cambiar.",
+    "changed.status_same_noted": "El {code} ya estaba {after}; registré lo que dijiste como avance.",
 }

@@ -26,6 +26,7 @@ class Request:
     confirm: str | None = None  # yes | no (a reply to a question the bot asked)
     too_long: bool = False
     report: bool = False  # asks for the follow-up report (a Word file); the intent stays within the contract
+    undo: bool = False  # "deshacer" / "undo": take back the user's last change; the intent stays "unknown"
     # Doubt, reported rather than guessed: when the message asks for a write the bot should confirm, the changes
     # it could mean ("log_update", "set_due", "set_status:done|in_progress|pending", "create"), the one in
     # ``intent`` first; empty when the write is clear or the message asks for none.

@@ -19,6 +19,11 @@ _NO = re.compile(r"^\W*(?:no|nel|cancela|cancelar|cancel|mejor\s+no)\W*$", re.I)
 _CONFIRM_LANG = {"yes": "en", "y": "en", "sure": "en", "okay": "en", "cancel": "en", "si": "es", "confirmo": "es"}
 _CONFIRM_LANG |= dict.fromkeys(("confirmado", "correcto", "dale", "va", "claro", "nel", "cancela", "cancelar"), "es")
 _CONFIRM_LANG["mejor no"] = "es"
+# Taking back one's last change, said on its own ("deshacer", "deshazlo", "undo that", "revierte el último cambio").
+_UNDO_ES = re.compile(
+    r"^\W*(?:deshacer|deshaz(?:lo)?|revierte|revertir)(?:\s+(?:eso|lo\s+ultimo|el\s+ultimo(?:\s+cambio)?))?\W*$"
+)
+_UNDO_EN = re.compile(r"^\W*(?:undo|revert)(?:\s+(?:that|it|this|the\s+last(?:\s+change)?))?\W*$")
 
 
 def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
@@ -32,6 +37,9 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
         word = " ".join(re.findall(r"\w+", fold_aligned(text)))
         lang = _CONFIRM_LANG.get(word, prediction.lang)
         return Request(confirm="yes" if _YES.match(text) else "no", lang=lang)
+    for pattern, lang in ((_UNDO_ES, "es"), (_UNDO_EN, "en")):
+        if pattern.match(t.folded):
+            return Request(undo=True, lang=lang)
     read = rules(t, catalog)
     if read.intent == "set_status" and t.code:
         read = replace(read, text=_status_note(t))

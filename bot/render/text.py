@@ -208,7 +208,7 @@ def changed_text(c: Changed, lang: str) -> str:
     if c.what == "status":
         after = status_label(c.after or "", lang)
         if c.before == c.after:
-            return t("changed.status_same", lang, code=code, after=after)
+            return t("changed.status_same_noted" if c.noted else "changed.status_same", lang, code=code, after=after)
         return t("changed.status", lang, code=code, before=status_label(c.before or "", lang), after=after)
     if c.what == "due":
         return t(

@@ -146,3 +146,45 @@ def test_parse_text_argument(env):
 def test_bad_now_is_one_line_exit_2(env):
     result = cli(env, "parse", "hola", "--now", "ayer")
     assert result.code == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_note_that_names_a_date_asks_before_writing_and_stays_a_note_when_so_chosen(registry_env):
+    asked, chosen, card = shell(
+        registry_env,
+        "Para el 21/2022: la DEA confirmó la visita a Montreal para el 6 de marzo",
+        "1",
+        "¿cómo va el 21/2022?",
+    )
+    assert "1. Registrar como avance" in asked and "2. Cambiar el plazo al 6 de marzo de 2023" in asked
+    assert "registré el avance en el 21/2022" in chosen
+    assert "la DEA confirmó la visita a Montreal para el 6 de marzo" in card and "6 de marzo de 2023 (" not in card
+
+
+def test_the_other_choice_changes_the_deadline_and_no_cancels(registry_env):
+    _, chosen = shell(registry_env, "Para el 21/2022: la DEA confirmó la visita a Montreal para el 6 de marzo", "2")
+    assert "el plazo del 21/2022 ahora es 6 de marzo de 2023" in chosen
+    _, cancelled = shell(registry_env, "Para el 22/2022: el IME avisó que el convenio se firma el 9 de marzo", "no")
+    assert "no cambié nada" in cancelled
+
+
+def test_a_closing_keeps_its_note(registry_env):
+    closed, card = shell(
+        registry_env, "Cierra el 26/2022: el IME mandó la nota verbal el 7 de febrero", "¿cómo va el 26/2022?"
+    )
+    assert "pasó de En proceso a Atendido" in closed
+    assert "el IME mandó la nota verbal el 7 de febrero" in card
+    (already,) = shell(registry_env, "Cierra el 24/2022: el IME confirmó la recepción")
+    assert "ya estaba Atendido; registré lo que dijiste como avance" in already
+
+
+def test_undo_restores_the_previous_status_and_says_so(registry_env):
+    done, undone, card = shell(registry_env, "Da por atendido el 08/2023", "deshacer", "¿cómo va el 08/2023?")
+    assert "Atendido" in done and "deshice el cambio de estatus en el 08/2023" in undone
+    assert "Estatus: Pendiente" in card
+    (nothing,) = shell(registry_env, "undo")
+    assert "no change of yours" in nothing.lower()
+
+
+def test_english_messages_get_english_replies_whatever_the_default(registry_env):
+    english, spanish = shell(registry_env, "how is 08/2023 going?", "¿cómo va el 08/2023?")
+    assert "Status: Pending" in english and "Estatus: Pendiente" in spanish

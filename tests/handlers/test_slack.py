@@ -378,3 +378,29 @@ def test_every_change_offers_undo_and_undo_restores_the_previous_values(slack, s
     assert item.status == "pending" and [e.kind for e in item.entries[:2]] == ["undo", "status"]
     slack.interact(button(ids.UNDO, undo["value"], user="U2", response_url=standin.url + "response/9"))
     assert "No hay un cambio tuyo" in standin.wait_for("response/9")[0]["text"]
+
+
+def test_a_doubtful_write_is_asked_with_buttons_and_the_chosen_change_is_made(slack, standin, seeded, now):
+    from bot import registry as reg
+
+    slack.mention("Para el 21/2022: la DEA confirmó la visita a Montreal para el 6 de marzo", ts="1700000000.000901")
+    post = standin.wait_for("chat.postMessage")[0]
+    choices = [e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    labels = [e["text"]["text"] for e in choices]
+    assert labels == ["Registrar como avance", "Cambiar el plazo al 6 de marzo de 2023", "Cancelar"]
+    with seeded.read() as s:
+        before = reg.get_item(session=s, sc=reg.scope(session=s, commission="COVE", now=now), code="21/2022")
+    slack.interact(button(ids.CHOOSE_WRITE, choices[1]["value"], response_url=standin.url + "response/21"))
+    (answer,) = standin.wait_for("response/21")
+    assert "6 de marzo de 2023" in answer["text"]
+    with seeded.read() as s:
+        after = reg.get_item(session=s, sc=reg.scope(session=s, commission="COVE", now=now), code="21/2022")
+    assert after.due.date.isoformat() == "2023-03-06" and before.entries == after.entries[1:]
+    slack.interact(button(ids.CHOOSE_WRITE, choices[0]["value"], response_url=standin.url + "response/22"))
+    assert "ya no está vigente" in standin.wait_for("response/22")[0]["text"]
+
+
+def test_an_english_message_gets_an_english_reply_whatever_the_default(slack, standin):
+    slack.mention("close 26/2022, the IME sent the verbal note", ts="1700000000.000902")
+    post = standin.wait_for("chat.postMessage")[0]
+    assert "Done" in post["text"] and post["blocks"][0]["accessory"]["text"]["text"] == "Undo"
