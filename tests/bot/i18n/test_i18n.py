@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.i18n import en, es, t
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def placeholders(template: str) -> set[str]:
