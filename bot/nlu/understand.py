@@ -142,5 +142,3 @@ def _status_note(t: Text) -> str | None:
         if len(re.findall(r"[a-z]+", clause)) >= 2 and not _COMMAND_CLAUSE.search(clause) and "#" not in clause:
             kept.append(t.raw[m.start() : m.end()].strip())
     return ", ".join(kept) or None
-
-
