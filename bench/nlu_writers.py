@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tests" / "support"))
 from corpus import CATALOG, NOW  # noqa: E402
 
 from bot.nlu import model, parse, train  # noqa: E402
-from bot.nlu.decide import WRITES  # noqa: E402
+from bot.nlu.decide import WRITES, label_of  # noqa: E402
 
 
 def fitted_without(held: Path) -> model.Model:
@@ -34,7 +34,7 @@ def main(verbose: bool) -> None:
         ok = wrong_unasked = wrong_asked = 0
         for row in rows:
             got = parse(row["text"], NOW, CATALOG)
-            expected, label = train.label_of(row["intent"], row["status"]), train.label_of(got.intent, got.status)
+            expected, label = label_of(row["intent"], row["status"]), label_of(got.intent, got.status)
             if label == expected:
                 ok += 1
                 right_writes += label in WRITES

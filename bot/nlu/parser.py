@@ -136,10 +136,10 @@ _REPORTING = re.compile(
 
 def _reported(t: Text) -> bool:
     """A deadline cue that follows a reporting verb ("el IME dijo que el plazo de la Cancillería vence el 10")."""
-    said, cue = _REPORTING.search(t.masked), lx.DUE_CUE.search(t.masked)
-    if said is None or cue is None:
-        return False
-    return said.start() < cue.start() or "context" in said[0]
+    cue = lx.DUE_CUE.search(t.masked)
+    return cue is not None and any(
+        said.start() < cue.start() or "context" in said[0] for said in _REPORTING.finditer(t.masked)
+    )
 
 
 def _imperative_due(t: Text) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.nlu.decide import label_of
 from bot.nlu.model import ARTIFACT, CHAR_RANGE, TOKEN_PATTERN, WORD_RANGE
 from bot.nlu.text import analyse, classifier_text
 
@@ -43,10 +44,6 @@ class Example:
     text: str  # as the classifier reads it
     label: str  # an intent, or "set_status:<status>"
     lang: str | None
-
-
-def label_of(intent: str, status: str | None) -> str:
-    return f"set_status:{status}" if intent == "set_status" else intent
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:

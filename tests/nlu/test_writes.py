@@ -26,6 +26,7 @@ NOTES_WITH_DATES = [
     ("11/2022: second technical meeting with DEOE and DERFE took place Jan 27", None, None),
     # someone else's deadline, told as news, is news
     ("14/22 - el IME dijo que el plazo de la Cancillería vence el 10 de marzo para contestar", None, "2023-03-10"),
+    ("el plazo de la convocatoria vence el 20, lo comento para el 18/2022 como contexto", None, "2023-02-20"),
 ]
 
 
@@ -175,6 +176,9 @@ READINGS = [
     ("lista de en proceso pal informe", dict(intent="list", status="in_progress")),
     ("When do we report to the commission next?", dict(intent="next_session")),
     ("todo lo del ine q esta en proceso", dict(intent="list", status="in_progress")),
+    # a request put as a question is a request
+    ("¿Me pasas el 23/2022 a en proceso?", dict(intent="set_status", status="in_progress")),
+    ("Can you set 07/2023 to pending? It got blocked waiting on SRE", dict(intent="set_status", status="pending")),
     # chit-chat stays chit-chat
     ("ando en el Metro, sin señal", dict(intent="unknown")),
     ("¿Qué ha pasado con la maqueta del módulo?", dict(intent="status", text="maqueta del módulo")),
