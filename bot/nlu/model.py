@@ -2,7 +2,7 @@
 
 Built by ``python -m bot.nlu.train`` with scikit-learn (TF-IDF + logistic regression); here only the arrays are
 read, and the same features are computed in plain Python and NumPy, so neither scikit-learn's import nor its
-per-call overhead lands on a message. ``tests/nlu/test_model.py`` checks both give the same probabilities.
+per-call overhead lands on a message. ``tests/bot/nlu/test_model.py`` checks both give the same probabilities.
 """
 
 from __future__ import annotations

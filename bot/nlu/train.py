@@ -1,7 +1,7 @@
 """Build the intent classifier's artifact from the labelled phrases: ``python -m bot.nlu.train``.
 
 Reads ``bot/nlu/training/*.jsonl`` (lines ``{"text", "lang", "intent", "status"}``) and the project's own
-``tests/nlu/corpus.jsonl``; never the evaluation sets (held-out, blind). Every text is masked first
+``tests/bot/nlu/corpus.jsonl``; never the evaluation sets (held-out, blind). Every text is masked first
 (:func:`bot.nlu.text.classifier_text`), so the model sees ``zcode`` and ``zdate`` rather than numbers. Seeds are
 fixed and the archive is written byte for byte the same from the same phrases; the artifact records a fingerprint
 of what it was trained on, which a test compares with the phrases and the masking of today.
@@ -25,7 +25,7 @@ from bot.nlu.model import ARTIFACT, CHAR_RANGE, TOKEN_PATTERN, WORD_RANGE
 from bot.nlu.text import analyse, classifier_text
 
 TRAINING = Path(__file__).with_name("training")
-SEED_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "nlu" / "corpus.jsonl"
+SEED_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "bot" / "nlu" / "corpus.jsonl"
 NOW = datetime(2023, 2, 13, 10, 0, tzinfo=ZoneInfo("America/Mexico_City"))  # only dates' spans matter here
 MIN_DF, C, LANG_C, SEED = 2, 10.0, 3.0, 0
 PARAMS = {

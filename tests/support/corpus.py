@@ -12,7 +12,7 @@ from bot.nlu import AreaCatalog, AreaInfo, parse
 from bot.textnorm import fold
 from storage.catalog import DEFAULT_AREAS
 
-CORPUS = Path(__file__).resolve().parents[1] / "nlu" / "corpus.jsonl"
+CORPUS = Path(__file__).resolve().parents[1] / "bot" / "nlu" / "corpus.jsonl"
 HELDOUT = CORPUS.with_name("heldout.jsonl")
 NOW = datetime(2023, 2, 13, 10, 0, tzinfo=ZoneInfo("America/Mexico_City"))
 KEYS = ("intent", "code", "status", "area", "date", "text", "overdue")
