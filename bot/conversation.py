@@ -251,6 +251,8 @@ class Conversation:
                     groups=actor.groups,
                     writers=None if actor.trusted else self.settings.writers,
                 )
+            if not write:
+                return action(sc)
             with session.begin_nested():  # a refused change is undone; the unit of work goes on
                 return action(sc)
         except RegistryError as exc:

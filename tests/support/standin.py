@@ -12,7 +12,10 @@ from urllib.parse import parse_qs
 
 
 class SlackStandIn:
-    def __init__(self):
+    def __init__(self, lean: bool = False):
+        # lean (benches): keep of each call only its method, thread, status and time, and no channel history, so
+        # that what the recorder keeps does not weigh on the garbage collector of the process it measures.
+        self.lean = lean
         self.calls: list[dict] = []
         self.failures: dict[str, list[tuple[int, dict, dict]]] = {}
         self.locales: dict[str, str] = {}
@@ -80,7 +83,8 @@ class SlackStandIn:
                 "metadata": body.get("metadata"),
                 "thread_ts": body.get("thread_ts"),
             }
-            self.history.setdefault(body.get("channel", ""), []).append(message)
+            if not self.lean:
+                self.history.setdefault(body.get("channel", ""), []).append(message)
             return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
@@ -130,16 +134,20 @@ class SlackStandIn:
                     body = _decode(raw, self.headers.get("Content-Type", ""))
                 with standin._lock:
                     failure = standin.failures.get(method, []).pop(0) if standin.failures.get(method) else None
-                    standin.calls.append(
-                        {
+                    status_code = failure[0] if failure else 200
+                    if standin.lean:
+                        thread = {"thread_ts": body.get("thread_ts")} if isinstance(body, dict) else {}
+                        call = {"method": method, "body": thread, "status": status_code, "at": time.perf_counter()}
+                    else:
+                        call = {
                             "method": method,
                             "body": body,
                             "headers": dict(self.headers),
-                            "status": failure[0] if failure else 200,
+                            "status": status_code,
                             "at": time.perf_counter(),
                             "peer": self.client_address,
                         }
-                    )
+                    standin.calls.append(call)
                 if failure:
                     status, headers, payload = failure
                 else:
