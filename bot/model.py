@@ -132,3 +132,6 @@ class Reply:
     user_id: str | None = None
     lang: str = "es"
     owed: bool = True  # False: it travels with the acknowledgement and is only kept for a redelivery
+
+    def __deepcopy__(self, memo: dict) -> Reply:
+        return self  # never changed once made: Bolt's lazy listeners may share it (their context is deep-copied)
