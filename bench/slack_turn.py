@@ -1,13 +1,17 @@
 """Event-to-reply latency over Slack's wire protocol, next to a bare Bolt app that only echoes.
 
-Signed ``app_mention`` events go to the app's real HTTP adapter at a fixed rate (open loop); the
-reply is timed when the loopback stand-in Web API receives its ``chat.postMessage``. The registry
-holds 10,000 commitments. Run: .venv/bin/python bench/slack_turn.py [--pg URL] [--rate 20] [--seconds 60]
+Signed ``app_mention`` events go to each app's real HTTP adapter at a fixed rate (open loop); the reply
+is timed when the loopback stand-in Web API receives its ``chat.postMessage``. Each app runs in a process
+of its own, as it would in production (in one process the apps would queue for one interpreter lock, and
+the heavier one would be measured waiting for the lighter); the driver and the stand-ins run in this one.
+The registry holds 10,000 commitments.
+Run: .venv/bin/python bench/slack_turn.py [--pg URL] [--rate 20] [--seconds 60]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import statistics
 import sys
 import tempfile
@@ -28,12 +32,12 @@ from standin import SlackStandIn  # noqa: E402
 from bot.slack.server import serve  # noqa: E402
 
 
-def echo_app(standin: SlackStandIn):
+def echo_app(api_url: str):
     from slack_bolt import App
     from slack_sdk import WebClient
 
     app = App(
-        client=WebClient(token="xoxb-test", base_url=standin.url),
+        client=WebClient(token="xoxb-test", base_url=api_url),
         signing_secret=SECRET,
         token_verification_enabled=False,
     )
@@ -45,10 +49,10 @@ def echo_app(standin: SlackStandIn):
     return app
 
 
-def our_app(standin: SlackStandIn, url: str):
+def our_app(api_url: str, url: str):
     from bot.app import build_app
     from bot.clock import now
-    from bot.nlu.dates import warm_up
+    from bot.nlu import warm_up
     from bot.settings import Settings
 
     db = fresh(url)
@@ -57,12 +61,12 @@ def our_app(standin: SlackStandIn, url: str):
         {
             "SLACK_BOT_TOKEN": "xoxb-test",
             "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": standin.url,
+            "SLACK_API_URL": api_url,
             "DATABASE_URL": url,
         }
     )
     warm_up(now(settings.timezone))
-    app, _service = build_app(settings, db)  # as ``commission-bot run`` does (after the dateparser warm-up)
+    app, _service = build_app(settings, db)  # as ``commission-bot run`` does (after the language warm-up)
     return app
 
 
@@ -73,18 +77,33 @@ def message(i: int) -> str:
     return f"¿Cómo va el {code}?"
 
 
-class Target:
-    """One app behind its own HTTP server, replying to its own stand-in."""
+def serve_app(kind: str, api_url: str, db_url: str, ports: multiprocessing.Queue) -> None:
+    """In a child process: build one app, serve it on a free loopback port, say which, serve until killed."""
+    app = echo_app(api_url) if kind == "echo" else our_app(api_url, db_url)
+    ready = threading.Event()
+    server = serve(app, "127.0.0.1", 0, ready, SECRET)
+    ready.set()
+    ports.put(server.effective_port)
+    server.run()
 
-    def __init__(self, label: str, app, standin: SlackStandIn):
-        self.label, self.app, self.standin = label, app, standin
-        ready = threading.Event()
-        self.server = serve(app, "127.0.0.1", 0, ready, SECRET)
-        threading.Thread(target=self.server.run, daemon=True).start()
-        ready.set()
-        self.sim = SlackClientSim(f"http://127.0.0.1:{self.server.effective_port}", None, lambda: None)
+
+class Target:
+    """One app in its own process, behind its own HTTP server, replying to its own stand-in (in this process)."""
+
+    def __init__(self, label: str, kind: str, db_url: str = ""):
+        self.label, self.standin = label, SlackStandIn(lean=True)
+        spawn = multiprocessing.get_context("spawn")
+        ports = spawn.Queue()
+        self.process = spawn.Process(target=serve_app, args=(kind, self.standin.url, db_url, ports), daemon=True)
+        self.process.start()
+        self.sim = SlackClientSim(f"http://127.0.0.1:{ports.get(timeout=600)}", None, lambda: None)
         urllib.request.urlopen(self.sim.url + "/healthz").read()
         self.sent: dict[str, float] = {}
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.join(10)
+        self.standin.close()
 
     def replies(self) -> dict[str, float]:
         calls = list(self.standin.calls)
@@ -119,10 +138,7 @@ def drive(targets: list[Target], rate: float, seconds: float) -> list[dict]:
         deadline = time.perf_counter() + 30
         while time.perf_counter() < deadline and any(len(t.replies()) < total for t in targets):
             time.sleep(0.05)
-    results = [t.result(start) for t in targets]
-    for t in targets:
-        t.server.close()
-    return results
+    return [t.result(start) for t in targets]
 
 
 def report(label: str, r: dict, base: dict | None = None) -> None:
@@ -139,22 +155,20 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=20.0)
     parser.add_argument("--seconds", type=float, default=60.0)
     args = parser.parse_args()
-    print(f"{args.rate:.0f} events/s to each app for {args.seconds:.0f} s, the apps taking turns in the same run;")
+    print(f"{args.rate:.0f} events/s to each app for {args.seconds:.0f} s, the apps (a process each) taking turns;")
     print("registry of 10,000 commitments in 50 areas; one message in five logs an update")
-    standin = SlackStandIn(lean=True)
-    targets = [Target("bare Bolt echo app", echo_app(standin), standin)]
-    urls = [("commission-bot, SQLite", f"sqlite:///{tempfile.mkdtemp()}/bench.db")]
+    targets = [Target("bare Bolt echo app", "echo")]
+    targets.append(Target("commission-bot, SQLite", "ours", f"sqlite:///{tempfile.mkdtemp()}/bench.db"))
     if args.pg:
-        urls.append(("commission-bot, PostgreSQL", args.pg))
-    for label, url in urls:
-        standin = SlackStandIn(lean=True)
-        targets.append(Target(label, our_app(standin, url), standin))
-    results = drive(targets, args.rate, args.seconds)
+        targets.append(Target("commission-bot, PostgreSQL", "ours", args.pg))
+    try:
+        results = drive(targets, args.rate, args.seconds)
+    finally:
+        for target in targets:
+            target.close()
     base = results[0]
     for target, result in zip(targets, results, strict=True):
         report(target.label, result, base if result is not base else None)
-    for target in targets:
-        target.standin.close()
 
 
 if __name__ == "__main__":
