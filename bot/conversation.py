@@ -116,17 +116,16 @@ class Conversation:
         """Like ``reply``, at most once per inbound event across retries and replicas.
 
         The event's record, its effects and the reply it is owed (``render``) commit in one transaction;
-        the caller holds the first attempt at delivering it (see ``storage.events.owe_reply``).
+        the caller holds the first attempt at delivering it (see ``storage.events.record_reply``). A redelivery
+        acts again in a transaction that finds the event recorded and rolls back.
 
         Returns:
             The reply; None when another delivery of the same event was taken first.
         """
         heard = self._hear(text, now)
         with self.db.write() as session:
-            if not events.take_event(session=session, key=key, now=now):
-                return None
             reply = render(self._reply(session, text, heard, actor, now), _language(heard, actor))
-            events.owe_reply(
+            recorded = events.record_reply(
                 session=session,
                 key=key,
                 method=reply.method,
@@ -136,6 +135,9 @@ class Conversation:
                 now=now,
                 owed=reply.owed,
             )
+            if not recorded:  # another delivery of this event got there first (PostgreSQL): undo, defer to it
+                session.rollback()
+                return None
             return reply
 
     def stored_reply(self, key: str) -> Reply | None:

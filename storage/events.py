@@ -31,7 +31,7 @@ def take_event(*, session: Session, key: str, now: datetime) -> bool:
     return insert_ignore(session=session, table=ProcessedEvent, values={"key": key, "claimed_at": now}, keys=["key"])
 
 
-def owe_reply(
+def record_reply(
     *,
     session: Session,
     key: str,
@@ -41,22 +41,28 @@ def owe_reply(
     lang: str,
     now: datetime,
     owed: bool = True,
-) -> None:
-    """Keep the reply to a recorded event, as Slack needs it: owed until it is posted, its first attempt
-    leased to the caller; or (``owed=False``, an answer that travelled with the acknowledgement) only for a
-    redelivery to answer again."""
-    session.execute(
-        sa.update(ProcessedEvent)
-        .where(col(ProcessedEvent.key) == key)
-        .values(
-            method=method,
-            reply=json.dumps(arguments),
-            user_id=user_id,
-            lang=lang,
-            state="owed" if owed else "done",
-            lease_until=now + LEASE if owed else None,
-        )
-    )
+) -> bool:
+    """Record an inbound event with the reply it is owed, in the transaction that holds the event's effects.
+
+    The reply is kept as Slack needs it: owed until it is posted, its first attempt leased to the caller; or
+    (``owed=False``, an answer that travelled with the acknowledgement) only for a redelivery to answer again.
+
+    Returns:
+        True when the event is new. False when another delivery recorded it first (on PostgreSQL a
+        concurrent one is waited for): the caller must roll its effects back.
+    """
+    values = {
+        "key": key,
+        "claimed_at": now,
+        "method": method,
+        "reply": json.dumps(arguments),
+        "user_id": user_id,
+        "lang": lang,
+        "state": "owed" if owed else "done",
+        "attempts": 0,
+        "lease_until": now + LEASE if owed else None,
+    }
+    return insert_ignore(session=session, table=ProcessedEvent, values=values, keys=["key"])
 
 
 def get_event(*, session: Session, key: str) -> ProcessedEvent | None:
@@ -109,16 +115,22 @@ def settle(*, session: Session, key: str, now: datetime, state: str, error: str 
         values["replied_at"] = now
     if error is not None:
         values["last_error"] = error[:500]
-    session.execute(sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key).values(**values))
+    session.execute(_update(key).values(**values))
 
 
 def retry_at(*, session: Session, key: str, at: datetime, error: str) -> None:
     """Leave a reply owed after a failed attempt, to be tried again at ``at``."""
     session.execute(
-        sa.update(ProcessedEvent)
-        .where(col(ProcessedEvent.key) == key)
-        .values(attempts=ProcessedEvent.attempts + 1, next_attempt_at=at, lease_until=None, last_error=error[:500])
+        _update(key).values(
+            attempts=col(ProcessedEvent.attempts) + 1, next_attempt_at=at, lease_until=None, last_error=error[:500]
+        )
     )
+
+
+def _update(key: str) -> sa.Update:
+    """An UPDATE of one event's row; the session's copies of it are not kept in step (none is held)."""
+    stmt = sa.update(ProcessedEvent).where(col(ProcessedEvent.key) == key)
+    return stmt.execution_options(synchronize_session=False)
 
 
 def forget_events_before(*, session: Session, cutoff: datetime) -> int:

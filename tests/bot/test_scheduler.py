@@ -73,12 +73,14 @@ def test_the_replies_job_delivers_what_is_owed_at_the_wall_clock(slack_env_db, s
 
 
 def test_old_settled_events_are_pruned_and_owed_ones_kept(seeded):
-    from storage.events import owe_reply, take_event
+    from storage.events import record_reply, take_event
 
     old = datetime(2023, 1, 1, tzinfo=UTC)
     with seeded.write() as s:
-        for key in ("old", "old-owed", "new"):
-            take_event(session=s, key=key, now=old if key.startswith("old") else datetime(2023, 2, 13, tzinfo=UTC))
-        owe_reply(session=s, key="old-owed", method="chat.postMessage", arguments={}, user_id="U1", lang="es", now=old)
+        for key in ("old", "new"):
+            take_event(session=s, key=key, now=old if key == "old" else datetime(2023, 2, 13, tzinfo=UTC))
+        record_reply(
+            session=s, key="old-owed", method="chat.postMessage", arguments={}, user_id="U1", lang="es", now=old
+        )
     with freeze_time("2023-02-13 16:00:00"):
         assert prune(seeded, Settings.from_env({})) == 1
