@@ -304,6 +304,10 @@ class Conversation:
         if intent == "create":
             return self._create(session, sc, request, actor)
         lock = intent in ("set_status", "set_due")  # they change the row; a note only adds to the log
+        if intent == "status" and request.code:  # the card, read once; only a code not found needs more
+            item = registry.get_item(session=session, sc=sc, code=request.code, history=5)
+            if item is not None:
+                return Shown(item)
         found = resolve_code(session=session, sc=sc, code=request.code, subject=request.text, lock=lock)
         if not isinstance(found, str):
             return found
