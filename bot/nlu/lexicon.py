@@ -98,10 +98,18 @@ OVERDUE = rx(
 )
 DUE_BEFORE = rx(r"\b(?:vence|vencen|venzan|due|antes|before|by|a\s+mas\s+tardar|hasta)\b")
 LIST_OPEN = rx(
-    r"\b(?:pendientes?|pendeintes|pendietes|abiert[oa]s?|open|outstanding|queda|quedan|le\s+falta|"
-    r"pending|still\s+have)\b"
+    r"\b(?:pendientes?|pendeintes|pendietes|abiert[oa]s?|open|outstanding|queda|quedan|le\s+falta\w*|les\s+falta\w*|"
+    r"falta\w*\s+por|pending|still\s+have|still\s+owe\w*|owe\w*|debe|deben|adeuda\w*)\b"
 )
-LIST_DONE = rx(r"\b(?:atendid[oa]s|cerrad[oa]s|closed|done|cumplid[oa]s|conclui?d[oa]s|terminad[oa]s|completed)\b")
+LIST_DONE = rx(
+    r"\b(?:atendid[oa]s|lo\s+atendido|lo\s+cumplido|cerrad[oa]s|closed|done|cumplid[oa]s|conclui?d[oa]s|"
+    r"terminad[oa]s|completed)\b"
+)
+# A status named to exclude it ("…Pendiente, no los que están en proceso"): not the status asked for.
+LIST_EXCLUDED = rx(
+    r"\b(?:no|not|sin|excepto|except|menos)\s+(?:(?:los|las|lo|the)\s+)?(?:(?:que|ones|which)\s+)?"
+    r"(?:(?:est[aá]n|estan|are)\s+)?(?:en\s+proceso|in\s+progress|atendid[oa]s|done|pendientes?|pending)"
+)
 LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
 MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
 

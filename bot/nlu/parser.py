@@ -77,7 +77,7 @@ def status_command(t: Text) -> bool:
     head = t.before_code()
     return bool(
         re.search(
-            rf"\b(?:{lx.REOPEN}|cierra\w*|close|da\s+por\s+\w+|marca\w*)\s+(?:el\s+)?"
+            rf"\b(?:{lx.REOPEN}|cierra\w*|cerrar|close|tacha\w*|palomea\w*|da\s+por\s+\w+|marca\w*)\s+(?:el\s+)?"
             rf"(?:compromiso\s+)?$",
             head,
         )
@@ -156,7 +156,13 @@ def _asks_when(t: Text) -> bool:
 def deadline(t: Text) -> DateHit | None:
     if not t.dates or not lx.DUE_CUE.search(t.masked) and not _code_then_date(t):
         return None
-    return t.dates[-1] if len(t.dates) > 1 and re.search(r"\b(?:de|from)\b.*\b(?:a|al|to)\b", t.masked) else t.dates[0]
+    if len(t.dates) > 1 and (_MOVED.search(t.masked) or _CORRECTED.search(t.masked)):
+        return t.dates[-1]  # "del 15 al 30", "ya no vence el viernes sino el 3 de marzo": the date it becomes
+    return t.dates[0]
+
+
+_MOVED = re.compile(r"\b(?:de|del|from)\b.*\b(?:a|al|to)\b")
+_CORRECTED = re.compile(r"\b(?:sino|ahora|instead|but\s+(?:now|on|by)|rather|ya\s+no|no\s+longer|not)\b")
 
 
 def _fallback_deadline(t: Text) -> tuple[date, str] | None:
@@ -214,7 +220,7 @@ def _is_statement(t: Text) -> bool:
 def note_of(t: Text) -> str:
     """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
-    after = t.after_code()
+    after = _LABEL.sub("", t.after_code())  # "15/2022 avance: la DEA…": the label is the command's
     note = re.sub(r"^\s*[:,;.\-–—]+\s*", "", after).strip()
     if not note:
         head = t.before_code()
@@ -224,6 +230,11 @@ def note_of(t: Text) -> str:
     return note
 
 
+_LABEL = re.compile(
+    r"^\s*[:,\-–—]?\s*(?:avance|avances|nota|novedad|novedades|seguimiento|actualizaci[oó]n|update|progress|note|log)"
+    r"\s*[:\-–—]\s*",
+    re.I,
+)
 _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
     r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
@@ -279,7 +290,9 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
 
 
 _ADDRESSEE = re.compile(
-    r"(?:para|a|al|del|de|for|to)\s+(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—]{2,60}?)\s*[:;\-–—]\s*", re.I
+    r"(?:(?:al|a)\s+cargo\s+(?:del|de)|(?:por|de)\s+parte\s+(?:del|de)|para|p/|pa|al|a|del|de|for|to|assigned\s+to)"
+    r"\s*(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—/]{2,60}?)\s*[:;\-–—]\s*",
+    re.I,
 )
 
 
@@ -308,7 +321,9 @@ def with_date(request: Request, hit: DateHit, t: Text) -> Request:
     )
 
 
-def listing(t: Text, catalog: AreaCatalog) -> Request | None:
+def listing(t: Text, catalog: AreaCatalog, cued: bool = True) -> Request | None:
+    """A list request, with its area, status, deadline and overdue filters; None when nothing says it is one
+    (``cued=False``: another reading already did, e.g. the classifier, and only the filters are wanted)."""
     area_hit = catalog.find(t.raw)
     if area_hit is None:
         token = next((w for w in re.findall(r"[A-Za-z]{4,}", t.raw) if w.isupper()), None)
@@ -318,7 +333,7 @@ def listing(t: Text, catalog: AreaCatalog) -> Request | None:
     if area_hit is None and cue:
         area_hit = _unknown_area(t)
     mine = bool(lx.MINE.search(t.masked)) and bool(cue)
-    if not cue and not (area_hit and (lx.LIST_WEAK.search(t.masked) or _short(t))):
+    if cued and not cue and not (area_hit and (lx.LIST_WEAK.search(t.masked) or _short(t))):
         return None
     overdue = bool(lx.OVERDUE.search(t.masked))
     due = t.dates[0] if t.dates and lx.DUE_BEFORE.search(t.masked) else None
@@ -357,11 +372,14 @@ def _fuzzy_pending(masked: str) -> bool:
 
 
 def _list_status(t: Text, implied_open: bool) -> str | None:
-    if lx.LIST_IN_PROGRESS.search(t.masked):
+    masked = lx.LIST_EXCLUDED.sub(" ", t.masked)
+    if lx.LIST_IN_PROGRESS.search(masked):
         return "in_progress"
-    if lx.LIST_DONE.search(t.masked) and not lx.LIST_OPEN.search(t.masked):
+    if re.search(r"\bestatus\s+pendiente\b|\bstatus\s+pending\b", masked):
+        return "pending"
+    if lx.LIST_DONE.search(masked) and not lx.LIST_OPEN.search(masked):
         return "done"
-    if lx.LIST_OPEN.search(t.masked) or implied_open or _fuzzy_pending(t.masked):
+    if lx.LIST_OPEN.search(masked) or implied_open or _fuzzy_pending(masked):
         return "open"
     return None
 

@@ -105,7 +105,7 @@ def _realize(label: str, t: Text, catalog: AreaCatalog, read: Request) -> Reques
     if intent == "status":
         return Request(intent=intent, code=t.code, text=subject)
     if intent == "list":
-        return listing(t, catalog) or Request(intent=intent)
+        return listing(t, catalog, cued=False) or Request(intent=intent)
     return Request(intent=intent, code=t.code if intent == "unknown" else None)
 
 
@@ -145,7 +145,8 @@ def _status_note(t: Text) -> str | None:
     if not t.code_span:
         return None
     kept = []  # the clauses around the code that are neither the code's nor the command's
-    for m in re.finditer(r"[^:;,.!?]+", t.masked):
+    masked = re.sub(r"\s[-–—]\s", " ; ", t.masked)  # "… to in progress - DJ acknowledged…": a dash parts clauses
+    for m in re.finditer(r"[^:;,.!?]+", masked):
         clause = m[0]
         if len(re.findall(r"[a-z]+", clause)) >= 2 and not _COMMAND_CLAUSE.search(clause) and "#" not in clause:
             kept.append(t.raw[m.start() : m.end()].strip())

@@ -194,3 +194,73 @@ def test_readings(text, expected):
 @pytest.mark.parametrize("text", ["genera el informe", "dame el reporte de seguimiento"])
 def test_the_report_itself_is_still_the_report(text):
     assert parse(text, NOW, CATALOG).report
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "status", "date", "note"),
+    [
+        # a corrected deadline takes the date it becomes, not the one it was
+        ("El 26/2022 ya no vence el viernes sino hasta el 3 de marzo", "set_due", None, "2023-03-03", None),
+        ("04/2023 is no longer due Friday but on March 10", "set_due", None, "2023-03-10", None),
+        # infinitive status verbs are commands too; the rest of the message is the note
+        ("cerrar 18/2022. Se celebró la reunión virtual el 18 de enero", "set_status", "done", None, "se celebro"),
+        ("tachar 25/2022: el IME envió el informe", "set_status", "done", None, "el ime envio el informe"),
+        # a dash parts the status command from its note
+        (
+            "set 02/2023 to in progress - DJ acknowledged the oficio",
+            "set_status",
+            "in_progress",
+            None,
+            "dj acknowledged",
+        ),
+        # a label before a colon is the command's, not the note's
+        ("15/2022 avance: la DEA confirmó los montos", "log_update", None, None, "la dea confirmo los montos"),
+        ("03/2023 update: UTSI closed the tests", "log_update", None, None, "utsi closed the tests"),
+    ],
+)
+def test_ways_of_saying_a_write(text, intent, status, date, note):
+    from corpus import CATALOG, NOW
+
+    from bot.nlu import parse
+    from bot.textnorm import fold
+
+    got = parse(text, NOW, CATALOG)
+    assert (got.intent, got.status, got.date.isoformat() if got.date else None) == (intent, status, date)
+    assert (note is None and got.text is None) or (note is not None and note in fold(got.text or ""))
+
+
+@pytest.mark.parametrize(
+    ("text", "area", "status"),
+    [
+        ("What does IME still owe us?", "IME", "open"),
+        ("¿Qué le falta a Organización Electoral?", "DEOE", "open"),
+        ("¿y qué debe la Cancillería?", "SRE", "open"),
+        ("Muéstrame lo atendido de la DERFE", "DERFE", "done"),
+        ("cuales estan en estatus Pendiente? no los que estan en proceso", None, "pending"),
+        ("what's in progress for UTSI, not the done ones", "UTSI", "in_progress"),
+    ],
+)
+def test_list_filters_are_read_whoever_decided_it_is_a_list(text, area, status):
+    from corpus import CATALOG, NOW
+
+    from bot.nlu import parse
+
+    got = parse(text, NOW, CATALOG)
+    assert (got.intent, got.area, got.status) == ("list", area, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "area", "description"),
+    [
+        ("Alta de compromiso a cargo de la DJ: responder la consulta", "DJ", "responder la consulta"),
+        ("nuevo compromiso p/ CNCS: difundir la liga de registro", "CNCS", "difundir la liga de registro"),
+        ("Nuevo compromiso por parte del IME: enviar la lista de sedes", "IME", "enviar la lista de sedes"),
+    ],
+)
+def test_a_new_commitments_owner_is_not_part_of_its_text(text, area, description):
+    from corpus import CATALOG, NOW
+
+    from bot.nlu import parse
+
+    got = parse(text, NOW, CATALOG)
+    assert (got.intent, got.area, got.text) == ("create", area, description)
