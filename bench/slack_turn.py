@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import queue
 import statistics
 import sys
 import tempfile
@@ -96,9 +97,17 @@ class Target:
         ports = spawn.Queue()
         self.process = spawn.Process(target=serve_app, args=(kind, self.standin.url, db_url, ports), daemon=True)
         self.process.start()
-        self.sim = SlackClientSim(f"http://127.0.0.1:{ports.get(timeout=600)}", None, lambda: None)
+        self.sim = SlackClientSim(f"http://127.0.0.1:{self._port(ports)}", None, lambda: None)
         urllib.request.urlopen(self.sim.url + "/healthz").read()
         self.sent: dict[str, float] = {}
+
+    def _port(self, ports: multiprocessing.Queue) -> int:
+        while True:
+            try:
+                return ports.get(timeout=1)
+            except queue.Empty:
+                if not self.process.is_alive():
+                    raise SystemExit(f"{self.label}: the app's process died (see above)") from None
 
     def close(self) -> None:
         self.process.terminate()
