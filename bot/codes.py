@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-CODE_RE = re.compile(r"(?<![\w/])(\d{1,3})\s*/\s*((?:19|20)\d{2})(?![\w/])")
+CODE_RE = re.compile(r"(?<![\w/])(\d{1,4})\s*/\s*(\d{4})(?![\w/])")
 _STATUS_WORDS = {
     "pendiente": "pending",
     "pending": "pending",

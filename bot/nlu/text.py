@@ -15,9 +15,11 @@ MAX_CHARS = 4000
 _REFERENCE = re.compile(r"\b[A-Za-z]{2,}(?:/[A-Za-z0-9-]+)+/\d{4}\b")  # INE/CG241/2022, INE/DERFE/0132/2023
 _MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
 # A commitment code as staff write it: 14/2022, 14 / 2022, 14-2022, "el 3 del 2023", and 14/22 (a two-digit year
-# above 12 cannot be a month, so "15/03" stays a date). Never part of a longer date ("15/03/2023", "2023-03-15").
+# above 12 cannot be a month, so "15/03" stays a date). With a slash, any four-digit year and number up to 9999 are
+# read as a code, so that one that does not exist ("99/9999") is answered as such, not as a message not
+# understood. Never part of a longer date ("15/03/2023", "2023-03-15").
 CODE = re.compile(
-    r"(?<![\w/.-])(?P<n>\d{1,3})\s*(?:/\s*(?P<y>(?:19|20)\d{2})|-(?P<yd>(?:19|20)\d{2})|/(?P<yy>1[5-9]|[23]\d)"
+    r"(?<![\w/.-])(?P<n>\d{1,4})\s*(?:/\s*(?P<y>\d{4})|-(?P<yd>(?:19|20)\d{2})|/(?P<yy>1[5-9]|[23]\d)"
     r"|\s+del?\s+(?P<yw>(?:19|20)\d{2}))(?![\w/-]|[.,]\d)"
 )
 

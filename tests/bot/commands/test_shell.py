@@ -188,3 +188,8 @@ def test_undo_restores_the_previous_status_and_says_so(registry_env):
 def test_english_messages_get_english_replies_whatever_the_default(registry_env):
     english, spanish = shell(registry_env, "how is 08/2023 going?", "¿cómo va el 08/2023?")
     assert "Status: Pending" in english and "Estatus: Pendiente" in spanish
+
+
+def test_a_code_that_does_not_exist_is_answered_as_such(registry_env):
+    (answer,) = shell(registry_env, "Registra avance en 99/9999: se envió la nota")
+    assert "No encontré el 99/9999" in answer
