@@ -28,6 +28,15 @@ from storage.db import Database
 logger = logging.getLogger(__name__)
 
 
+def _not_about_the_unused_token(record: logging.LogRecord) -> bool:
+    """Bolt reads ``SLACK_BOT_TOKEN`` from the environment by itself and, given our client as well, warns at every
+    start that it will not use it. That is by design here (the client carries the token and ``SLACK_API_URL``)."""
+    return "`token` will be unused" not in record.getMessage()
+
+
+logging.getLogger("slack_bolt.App").addFilter(_not_about_the_unused_token)
+
+
 def make_client(
     settings: Settings,
     *,
