@@ -74,6 +74,7 @@ def main() -> None:
         ("held-out", HELDOUT),
         ("blind2", CORPUS.with_name("blind2.jsonl")),
         ("blind3", CORPUS.with_name("blind3.jsonl")),
+        ("blind4", CORPUS.with_name("blind4.jsonl")),
     )
     for label, path in sets:
         if path.exists():
