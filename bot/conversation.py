@@ -154,14 +154,16 @@ class Conversation:
             return self.handle(session, _cleaned(request), actor, now)
 
     def act_once(self, key: str, request: Request, actor: Actor, now: datetime) -> Outcome | None:
-        """Like ``act``, once per click or submission (``key``): None when it was already carried out.
+        """Like ``act``, once per click or submission (``key``): None when it was already carried out."""
+        return self._once(key, now, lambda session: self.handle(session, _cleaned(request), actor, now))
 
-        A refused request is not recorded, so the user can correct it and send it again.
-        """
+    def _once(self, key: str, now: datetime, work: Callable[[Session], Outcome]) -> Outcome | None:
+        """``work`` in a write transaction, once per ``key`` (a click, a submission): None when it was done already.
+        A refused request (a Notice) is not recorded, so the user can correct it and send it again."""
         with self.db.write() as session:
             if not events.take_event(session=session, key=key, now=now):
                 return None
-            outcome = self.handle(session, _cleaned(request), actor, now)
+            outcome = work(session)
             if isinstance(outcome, Notice):
                 session.rollback()
             return outcome
@@ -202,9 +204,8 @@ class Conversation:
 
     def choose_once(self, key: str, number: int, actor: Actor, now: datetime) -> Outcome | None:
         """The user picked option ``number`` of the question the bot asked (a button; 0 cancels), once."""
-        with self.db.write() as session:
-            if not events.take_event(session=session, key=key, now=now):
-                return None
+
+        def choose(session: Session) -> Outcome:
             pending = questions.take_question(session=session, user_id=actor.user_id, now=now)
             question = Question.from_json(pending) if pending else None
             if question is None or question.kind != "choice" or number > len(question.requests):
@@ -213,32 +214,29 @@ class Conversation:
                 return Notice("cancelled")
             return self.handle(session, question.requests[number - 1], actor, now)
 
+        return self._once(key, now, choose)
+
     def undo_once(self, key: str, actor: Actor, now: datetime) -> Outcome | None:
         """Undo the user's last change of the last 15 minutes (the Deshacer button), once per click."""
-        with self.db.write() as session:
-            if not events.take_event(session=session, key=key, now=now):
-                return None
-            outcome = self._guarded(session, actor, now, True, lambda sc: self._undo(session, sc, actor))
-            if isinstance(outcome, Notice):
-                session.rollback()
-            return outcome
+        return self._once(
+            key,
+            now,
+            lambda session: self._guarded(session, actor, now, True, lambda sc: self._undo(session, sc, actor)),
+        )
 
     def _undo(self, session: Session, sc: Scope, actor: Actor) -> Outcome:
         c, undone = registry.undo(session=session, sc=sc, author=actor.user_id, source=actor.source)
         return Changed("undo", self._item(session, sc, c.code), before=undone)
 
     def edit_once(self, key: str, code: str, actor: Actor, now: datetime, changes: Edit) -> Outcome | None:
-        """Edit or withdraw a commitment (a form), once per submission; None when it was already done.
-
-        A refused edit is not recorded, so the user can correct it and send it again.
-        """
-        with self.db.write() as session:
-            if not events.take_event(session=session, key=key, now=now):
-                return None
-            outcome = self._guarded(session, actor, now, True, lambda sc: self._edit(session, sc, code, actor, changes))
-            if isinstance(outcome, Notice):
-                session.rollback()
-            return outcome
+        """Edit or withdraw a commitment (a form), once per submission; None when it was already done."""
+        return self._once(
+            key,
+            now,
+            lambda session: self._guarded(
+                session, actor, now, True, lambda sc: self._edit(session, sc, code, actor, changes)
+            ),
+        )
 
     def _guarded(
         self, session: Session, actor: Actor, now: datetime, write: bool, action: Callable[[Scope], Outcome]
