@@ -7,6 +7,7 @@ import re
 
 from bot.commands import Context, UsageError
 from bot.i18n import t
+from bot.textnorm import clean
 
 _USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL = re.compile(r"^[CG][A-Z0-9]{2,}$")
@@ -27,11 +28,11 @@ def session_add(ctx: Context, args: argparse.Namespace) -> int:
         meeting = registry.add_meeting(
             session=session,
             sc=sc,
-            name=args.name,
+            name=clean(args.name),
             at=at,
             kind=args.kind,
-            modality=args.modality,
-            attendees=args.attendees,
+            modality=clean(args.modality),
+            attendees=clean(args.attendees),
         )
         name, kind, when = meeting.name, meeting.kind, when_text(meeting.at, ctx.settings.timezone, ctx.lang)
     print(t("cli.session_added", ctx.lang, name=name, when=when, kind=t(f"kind.{kind}", ctx.lang)))
@@ -63,7 +64,11 @@ def area_add(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(t("cli.bad_channel", ctx.lang, value=args.channel))
     with ctx.db.write() as session:
         area = directory.save_area(
-            session=session, acronym=args.acronym, name=args.name, aliases=args.alias, channel=args.channel
+            session=session,
+            acronym=args.acronym,
+            name=clean(args.name),
+            aliases=[clean(a) for a in args.alias],
+            channel=args.channel,
         )
         acronym, name = area.acronym, area.name
     print(t("cli.area_saved", ctx.lang, acronym=acronym, name=name))
@@ -89,7 +94,7 @@ def member_add(ctx: Context, args: argparse.Namespace) -> int:
             session=session,
             user_id=args.user_id,
             areas=[a.upper() for a in args.area],
-            name=args.name,
+            name=clean(args.name),
             writer=args.writer,
         )
         writer = t("cli.writer_suffix", ctx.lang) if member.may_write else ""
