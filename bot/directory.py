@@ -34,15 +34,26 @@ def list_members(*, session: Session) -> list[tuple[Member, list[str]]]:
 
 
 def save_area(
-    *, session: Session, acronym: str, name: str, aliases: Sequence[str] = (), channel: str | None = None
+    *,
+    session: Session,
+    acronym: str,
+    name: str,
+    aliases: Sequence[str] = (),
+    channel: str | None = None,
+    part_of: str | None = None,
 ) -> Area:
-    """Add an area or update its name, aliases and digest channel."""
+    """Add an area or update its name, aliases, digest channel and the institution it is part of."""
     area = areas_db.get_area(session=session, acronym=acronym) or Area(acronym=acronym.upper(), name=name)
     area.name = name.strip() or area.name
     merged = list(dict.fromkeys([*area.alias_list, *(a.strip() for a in aliases if a.strip())]))
     area.aliases = "|".join(merged)
     if channel is not None:
         area.channel_id = channel or None
+    if part_of is not None:
+        institution = areas_db.get_area(session=session, acronym=part_of) if part_of else None
+        if part_of and institution is None:
+            raise RegistryError("unknown_area", area=part_of)
+        area.part_of = institution.acronym if institution else None
     session.add(area)
     session.flush()
     return area

@@ -143,7 +143,7 @@ def list_items(*, session: Session, sc: Scope, filters: Filters, area_ids: Seque
         session=session,
         commission_id=sc.commission_id,
         statuses=statuses,
-        area_ids=[area.id] if area and area.id is not None else area_ids,
+        area_ids=areas_db.with_parts(session=session, area=area) if area else area_ids,
         due_before=filters.due_before,
         overdue_on=sc.today if filters.overdue else None,
     )
@@ -535,14 +535,20 @@ def add_meeting(
     modality: str = "",
     attendees: str = "",
 ) -> Meeting:
-    """Record a session or working meeting (idempotent on name and time)."""
+    """Record a session or working meeting; recording it again (same name and time) updates its kind, modality
+    and attendees with what is given."""
     if kind not in ("ordinary", "extraordinary", "working"):
         raise RegistryError("bad_kind", kind=kind)
     if not name.strip():
         raise RegistryError("empty_name")
     at_utc = at.astimezone(UTC)
     found = meetings_db.find_meeting(session=session, commission_id=sc.commission_id, name=name.strip(), at=at_utc)
-    if found is not None:
+    if found is not None:  # recorded already: what is given now (its modality, its attendees) completes it
+        for field, value in (("kind", kind), ("modality", modality.strip()), ("attendees", attendees.strip())):
+            if value and getattr(found, field) != value:
+                setattr(found, field, value)
+        session.add(found)
+        session.flush()
         return found
     meeting = Meeting(
         commission_id=sc.commission_id, name=name.strip(), at=at_utc, kind=kind, modality=modality, attendees=attendees

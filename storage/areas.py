@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from storage.catalog import DEFAULT_AREAS
+from storage.catalog import DEFAULT_AREAS, PART_OF
 from storage.inserts import insert_ignore
 from storage.models import Area, Commitment, CommitmentArea
 
@@ -29,9 +29,15 @@ def seed_default_areas(*, session: Session) -> None:
         insert_ignore(
             session=session,
             table=Area,
-            values={"acronym": acronym, "name": name, "aliases": "|".join(aliases)},
+            values={"acronym": acronym, "name": name, "aliases": "|".join(aliases), "part_of": PART_OF.get(acronym)},
             keys=["acronym"],
         )
+
+
+def with_parts(*, session: Session, area: Area) -> list[int]:
+    """The area's id and those of the areas that are part of it (the SRE's IME and DGSC)."""
+    parts = select(Area.id).where(sa.func.upper(Area.part_of) == area.acronym.upper())
+    return [i for i in [area.id, *session.exec(parts)] if i is not None]
 
 
 def areas_of(*, session: Session, commitment_ids: Sequence[int] | None, commission_id: int) -> dict[int, list[str]]:

@@ -31,3 +31,7 @@ DEFAULT_AREAS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     ("OPL", "Organismo Público Local", ("OPLE",)),
 )
+
+# Areas that belong to another area of the catalog, an institution: asking what the SRE owes means the SRE's
+# own items and those of its IME and its consular directorate.
+PART_OF: dict[str, str] = {"IME": "SRE", "DGSC": "SRE"}

@@ -47,6 +47,7 @@ class Area(SQLModel, table=True):
     name: str = Field(max_length=300)
     aliases: str = Field(default="", max_length=2000)  # "|"-separated
     channel_id: str | None = Field(default=None, max_length=32)
+    part_of: str | None = Field(default=None, max_length=32)  # the institution's acronym (IME → SRE)
 
     @property
     def alias_list(self) -> list[str]:

@@ -69,6 +69,7 @@ def area_add(ctx: Context, args: argparse.Namespace) -> int:
             name=clean(args.name),
             aliases=[clean(a) for a in args.alias],
             channel=args.channel,
+            part_of=args.part_of.upper() if args.part_of is not None else None,
         )
         acronym, name = area.acronym, area.name
     print(t("cli.area_saved", ctx.lang, acronym=acronym, name=name))
@@ -80,7 +81,7 @@ def area_list(ctx: Context, args: argparse.Namespace) -> int:
 
     with ctx.db.read() as session:
         for a in directory.list_areas(session=session):
-            print("\t".join([a.acronym, a.name, ", ".join(a.alias_list), a.channel_id or ""]).rstrip())
+            print("\t".join([a.acronym, a.name, ", ".join(a.alias_list), a.channel_id or "", a.part_of or ""]).rstrip())
     return 0
 
 

@@ -164,6 +164,7 @@ def build(lang: str) -> Parser:
             (("--name",), {"required": True, "metavar": "TEXT"}, "area_name"),
             (("--alias",), {"action": "append", "default": [], "metavar": "TEXT"}, "alias"),
             (("--channel",), {"metavar": "CHANNEL_ID"}, "channel"),
+            (("--part-of",), {"metavar": "ACRONYM"}, "part_of"),
         ],
     )
     cmd(areas, "list", "bot.commands.catalog:area_list", "area_list")

@@ -419,4 +419,5 @@ STRINGS: dict[str, str] = {
     "btn.cancel": "Cancel",
     "notice.choice_expired": "That question is no longer open; please say again what you want to change.",
     "changed.status_same_noted": "{code} was already {after}; I logged what you said as an update.",
+    "help.part_of": "the institution it is part of (e.g. SRE for the IME): asking for the institution includes its areas; empty removes it",
 }

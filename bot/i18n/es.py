@@ -422,4 +422,5 @@ STRINGS: dict[str, str] = {
     "btn.cancel": "Cancelar",
     "notice.choice_expired": "Esa pregunta ya no está vigente; vuelve a escribir lo que quieres cambiar.",
     "changed.status_same_noted": "El {code} ya estaba {after}; registré lo que dijiste como avance.",
+    "help.part_of": "la institución de la que es parte (p. ej. SRE para el IME): pedir la institución incluye sus áreas; vacío la quita",
 }

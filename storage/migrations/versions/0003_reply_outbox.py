@@ -1,4 +1,4 @@
-"""replies owed to Slack kept with their event; questions waiting for an answer; withdrawn commitments; no version
+"""replies owed kept with their event; questions asked; withdrawn commitments; undo; areas part of others
 
 Revision ID: 0003
 Revises: 0002
@@ -9,6 +9,7 @@ import re
 import sqlalchemy as sa
 from alembic import op
 
+from storage.catalog import PART_OF
 from storage.models import UTCDateTime
 
 revision = "0003"
@@ -42,6 +43,10 @@ def upgrade() -> None:
         batch_op.drop_column("version")
         batch_op.add_column(sa.Column("withdrawn_at", UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column("withdrawn_reason", sa.String(length=500), nullable=False, server_default=""))
+    with op.batch_alter_table("area", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("part_of", sa.String(length=32), nullable=True))
+    for acronym, institution in PART_OF.items():
+        op.execute(sa.text("UPDATE area SET part_of = :p WHERE acronym = :a").bindparams(p=institution, a=acronym))
     with op.batch_alter_table("commitment_update", schema=None) as batch_op:
         batch_op.add_column(sa.Column("previous", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("undone_at", UTCDateTime(), nullable=True))
@@ -65,6 +70,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("question")
+    with op.batch_alter_table("area", schema=None) as batch_op:
+        batch_op.drop_column("part_of")
     with op.batch_alter_table("commitment_update", schema=None) as batch_op:
         batch_op.drop_column("undone_at")
         batch_op.drop_column("previous")

@@ -193,3 +193,47 @@ def test_english_messages_get_english_replies_whatever_the_default(registry_env)
 def test_a_code_that_does_not_exist_is_answered_as_such(registry_env):
     (answer,) = shell(registry_env, "Registra avance en 99/9999: se envió la nota")
     assert "No encontré el 99/9999" in answer
+
+
+def test_asking_for_an_institution_covers_its_areas(registry_env):
+    (sre,) = shell(registry_env, "Pendientes de la Cancillería")
+    assert "08/2023" in sre  # the IME's, and the IME is the SRE's
+    assert (
+        cli(registry_env, "area", "add", "INM", "--name", "Instituto Nacional de Migración", "--part-of", "SRE").code
+        == 0
+    )
+    assert (
+        cli(
+            registry_env, "area", "add", "DGSC", "--name", "Dirección General de Servicios Consulares", "--part-of", ""
+        ).code
+        == 0
+    )
+    bad = cli(registry_env, "area", "add", "DGSC", "--name", "Servicios Consulares", "--part-of", "XYZQ")
+    assert bad.code == 2 and "XYZQ" in bad.stderr
+
+
+def test_adding_a_recorded_meeting_again_completes_its_modality_and_attendees(registry_env):
+    at = "2023-01-18T10:00-06:00"
+    name = "Reunión de trabajo INE-SRE"
+    assert cli(registry_env, "session", "add", "--name", name, "--at", at, "--kind", "working").code == 0
+    again = ["--modality", "Virtual", "--attendees", "INE (DERFE, DJ) SRE (IME y DGSC)"]
+    assert cli(registry_env, "session", "add", "--name", name, "--at", at, "--kind", "working", *again).code == 0
+    from bot import registry
+    from storage.db import Database, make_engine
+
+    db = Database(make_engine(registry_env["DATABASE_URL"]))
+    with db.read() as s:
+        sc = registry.scope(session=s, commission="COVE", now=registry_now())
+        (meeting,) = [m for m in registry.list_meetings(session=s, sc=sc) if m.name == name]
+    db.engine.dispose()
+    assert (meeting.kind, meeting.modality, meeting.attendees) == (
+        "working",
+        "Virtual",
+        "INE (DERFE, DJ) SRE (IME y DGSC)",
+    )
+
+
+def registry_now():
+    from datetime import datetime
+
+    return datetime.fromisoformat(NOW)
