@@ -22,6 +22,7 @@ class Entry:
     status_before: str | None = None
     status_after: str | None = None
     source: str = ""
+    undone: bool = False  # taken back by its author (a note undone leaves cards and the report)
 
 
 @dataclass(slots=True)

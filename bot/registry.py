@@ -80,6 +80,7 @@ def _entry(u: Update | UpdateRow) -> Entry:
         status_before=u.status_before,
         status_after=u.status_after,
         source=u.source,
+        undone=u.undone_at is not None,
     )
 
 

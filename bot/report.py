@@ -16,6 +16,8 @@ from storage import commitments as commitments_db
 from storage import log as log_db
 from storage import meetings as meetings_db
 
+ACTIONS = ("note", "import")  # the log entries a report shows as actions
+
 
 @dataclass(frozen=True)
 class ReportLine:
@@ -120,7 +122,7 @@ def _code_key(code: str) -> tuple[int, int]:
 def _line(item: Item, since: datetime | None) -> ReportLine:
     changes = [e for e in item.entries if e.kind == "status" and (since is None or e.at >= since)]
     previous = sorted(changes, key=lambda e: e.at)[0].status_before if changes else None
-    actions = tuple(sorted((e for e in item.entries if e.kind in ("note", "import")), key=lambda e: e.at))
+    actions = tuple(sorted((e for e in item.entries if e.kind in ACTIONS and not e.undone), key=lambda e: e.at))
     return ReportLine(item=item, previous_status=previous if previous != item.status else None, actions=actions)
 
 

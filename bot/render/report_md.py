@@ -33,7 +33,11 @@ def status_cell(line: ReportLine, lang: str) -> str:
 def action_lines(line: ReportLine, tz: ZoneInfo, lang: str) -> list[str]:
     if not line.actions:
         return [t("report.no_actions", lang)]
-    return [f"{date_text(a.at.astimezone(tz).date(), lang)}: {a.text}" for a in line.actions]
+    # An imported action is dated in its own words, if at all: the day of the import is not its date.
+    return [
+        a.text if a.kind == "import" else f"{date_text(a.at.astimezone(tz).date(), lang)}: {a.text}"
+        for a in line.actions
+    ]
 
 
 def report_markdown(report: Report, tz: ZoneInfo, lang: str) -> str:

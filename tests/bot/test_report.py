@@ -173,3 +173,18 @@ def test_reimporting_the_own_xlsx_adds_no_log_entries(registry_env, tmp_path):
     assert cli(registry_env, "import", str(out)).code == 0
     cli(registry_env, "export", "--format", "xlsx", "-o", str(out))
     assert load_workbook(out).worksheets[1].max_row == before
+
+
+def test_imported_actions_are_not_dated_with_the_import_day_and_undone_notes_leave_the_report(env):
+    from cli_runner import cli
+    from paths import SEED_CSV
+
+    now = "2023-02-13T10:00:00-06:00"
+    assert cli(env, "import", str(SEED_CSV), "--now", now).code == 0
+    shell = cli(
+        env, "shell", "--now", now, stdin="Avance en 01/2023: nota por error\ndeshacer\nAvance en 01/2023: nota buena\n"
+    )
+    assert shell.code == 0 and "deshice" in shell.stdout
+    report = cli(env, "export", "--format", "md", "--now", now).stdout
+    assert "13 de febrero de 2023: Se informa" not in report and "Se informa sobre la reunión" in report
+    assert "nota por error" not in report and "13 de febrero de 2023: nota buena" in report
