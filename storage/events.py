@@ -69,6 +69,15 @@ def get_event(*, session: Session, key: str) -> ProcessedEvent | None:
     return session.get(ProcessedEvent, key)
 
 
+def _due_and_free(now: datetime) -> tuple[sa.ColumnElement[bool], ...]:
+    """An owed reply (or apology) whose next attempt is due and that no process holds at ``now``."""
+    return (
+        col(ProcessedEvent.state).in_(OWED),
+        sa.or_(col(ProcessedEvent.lease_until).is_(None), col(ProcessedEvent.lease_until) < now),
+        sa.or_(col(ProcessedEvent.next_attempt_at).is_(None), col(ProcessedEvent.next_attempt_at) <= now),
+    )
+
+
 def take_owed(*, session: Session, key: str, now: datetime, lease: timedelta) -> tuple[ProcessedEvent, bool] | None:
     """Take an owed reply for one attempt at posting it, for ``lease`` (a holder that dies loses it then).
 
@@ -76,12 +85,7 @@ def take_owed(*, session: Session, key: str, now: datetime, lease: timedelta) ->
         The event with its reply, and whether an earlier attempt may have reached Slack (so the thread
         must be checked first); None when nothing is owed now or another process holds it.
     """
-    stmt = select(ProcessedEvent).where(
-        col(ProcessedEvent.key) == key,
-        col(ProcessedEvent.state).in_(OWED),
-        sa.or_(col(ProcessedEvent.lease_until).is_(None), col(ProcessedEvent.lease_until) < now),
-        sa.or_(col(ProcessedEvent.next_attempt_at).is_(None), col(ProcessedEvent.next_attempt_at) <= now),
-    )
+    stmt = select(ProcessedEvent).where(col(ProcessedEvent.key) == key, *_due_and_free(now))
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)
     row = session.exec(stmt).first()
@@ -95,16 +99,7 @@ def take_owed(*, session: Session, key: str, now: datetime, lease: timedelta) ->
 
 def owed_keys(*, session: Session, now: datetime, limit: int = 100) -> list[str]:
     """Replies (and apologies) owed whose next attempt is due and that nobody holds."""
-    stmt = (
-        select(ProcessedEvent.key)
-        .where(
-            col(ProcessedEvent.state).in_(OWED),
-            sa.or_(col(ProcessedEvent.lease_until).is_(None), col(ProcessedEvent.lease_until) < now),
-            sa.or_(col(ProcessedEvent.next_attempt_at).is_(None), col(ProcessedEvent.next_attempt_at) <= now),
-        )
-        .order_by(col(ProcessedEvent.claimed_at))
-        .limit(limit)
-    )
+    stmt = select(ProcessedEvent.key).where(*_due_and_free(now)).order_by(col(ProcessedEvent.claimed_at)).limit(limit)
     return list(session.exec(stmt))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 from slack_bolt.authorization import AuthorizeResult
@@ -27,7 +28,6 @@ class Identity:
         self.token = token
         self.retry_every = retry_every
         self.known: dict[str, Any] = {}
-        self._stop = threading.Event()
 
     def result(self, enterprise_id: str | None, team_id: str | None) -> AuthorizeResult:
         return AuthorizeResult(
@@ -49,10 +49,7 @@ class Identity:
 
     def learn_in_background(self) -> None:
         def loop() -> None:
-            while not self.learn() and not self._stop.wait(self.retry_every):
-                pass
+            while not self.learn():
+                time.sleep(self.retry_every)
 
         threading.Thread(target=loop, name="slack-identity", daemon=True).start()
-
-    def close(self) -> None:
-        self._stop.set()
