@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot import asking, directory, registry
+from bot import asking, directory, meetings, registry
 from bot.asking import Question
 from bot.model import (
     Changed,
@@ -296,7 +296,7 @@ class Conversation:
         if intent in ("help", "unknown"):
             return Notice(intent)
         if intent == "next_session":
-            return NextMeeting(registry.next_meeting(session=session, sc=sc))
+            return NextMeeting(meetings.next_meeting(session=session, sc=sc))
         if intent == "list":
             return self._list(session, sc, request, actor)
         if intent == "create":

@@ -23,6 +23,8 @@ class Entry:
     status_after: str | None = None
     source: str = ""
     undone: bool = False  # taken back by its author (a note undone leaves cards and the report)
+    happened_on: date | None = None  # the day the action took place, when known
+    evidence: tuple[str, ...] = ()  # oficio numbers, links, files kept with the action
 
 
 @dataclass(slots=True)
@@ -46,6 +48,8 @@ class MeetingView:
     kind: str
     modality: str = ""
     attendees: str = ""
+    objectives: str = ""
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,11 @@ class Filters:
     due_before: date | None = None
     overdue: bool = False
     mine: bool = False
+    before_session: str | None = None  # the session whose date is ``due_before`` ("antes de la próxima sesión")
+    since: datetime | None = None  # with activity (a status change with ``changed``; closed, with "done") since
+    since_session: str | None = None  # the session that ``since`` is the date of ("desde la última sesión")
+    changed: bool = False
+    meeting: date | None = None  # from the meeting held that day
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.codes import split_code
-from bot.model import Due, Entry, Filters, Item, MeetingView
+from bot.model import Due, Entry, Filters, Item
 from storage import areas as areas_db
 from storage import commissions as commissions_db
 from storage import commitments as commitments_db
@@ -81,6 +81,8 @@ def _entry(u: Update | UpdateRow) -> Entry:
         status_after=u.status_after,
         source=u.source,
         undone=u.undone_at is not None,
+        happened_on=u.happened_on,
+        evidence=tuple(line for line in u.evidence.splitlines() if line),
     )
 
 
@@ -506,54 +508,3 @@ def resolve_areas(*, session: Session, acronyms: Sequence[str]) -> list[int]:
             raise RegistryError("unknown_area", area=acronym)
         ids.append(area.id)
     return ids
-
-
-def list_meetings(*, session: Session, sc: Scope) -> list[Meeting]:
-    """The commission's sessions and meetings, by date."""
-    return meetings_db.list_meetings(session=session, commission_id=sc.commission_id)
-
-
-def next_meeting(*, session: Session, sc: Scope) -> MeetingView | None:
-    """The next session of the commission (ordinary or extraordinary), else the next working meeting."""
-    found = meetings_db.next_meeting(
-        session=session, commission_id=sc.commission_id, now=sc.now, kinds=("ordinary", "extraordinary")
-    )
-    found = found or meetings_db.next_meeting(session=session, commission_id=sc.commission_id, now=sc.now)
-    return meeting_view(found) if found else None
-
-
-def meeting_view(m: Meeting) -> MeetingView:
-    return MeetingView(name=m.name, at=m.at, kind=m.kind, modality=m.modality, attendees=m.attendees)
-
-
-def add_meeting(
-    *,
-    session: Session,
-    sc: Scope,
-    name: str,
-    at: datetime,
-    kind: str = "ordinary",
-    modality: str = "",
-    attendees: str = "",
-) -> Meeting:
-    """Record a session or working meeting; recording it again (same name and time) updates its kind, modality
-    and attendees with what is given."""
-    if kind not in ("ordinary", "extraordinary", "working"):
-        raise RegistryError("bad_kind", kind=kind)
-    if not name.strip():
-        raise RegistryError("empty_name")
-    at_utc = at.astimezone(UTC)
-    found = meetings_db.find_meeting(session=session, commission_id=sc.commission_id, name=name.strip(), at=at_utc)
-    if found is not None:  # recorded already: what is given now (its modality, its attendees) completes it
-        for field, value in (("kind", kind), ("modality", modality.strip()), ("attendees", attendees.strip())):
-            if value and getattr(found, field) != value:
-                setattr(found, field, value)
-        session.add(found)
-        session.flush()
-        return found
-    meeting = Meeting(
-        commission_id=sc.commission_id, name=name.strip(), at=at_utc, kind=kind, modality=modality, attendees=attendees
-    )
-    session.add(meeting)
-    session.flush()
-    return meeting

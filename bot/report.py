@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot import registry
+from bot import meetings, registry
 from bot.model import Entry, Item, MeetingView
 from bot.period import Period
 from storage import commitments as commitments_db
@@ -93,11 +93,11 @@ def build_report(
     by_origin: dict[int | None, list[ReportLine]] = defaultdict(list)
     for c, item in zip(commitments, items, strict=True):
         by_origin[c.origin_id].append(_line(item, since))
-    meetings = meetings_db.meetings_by_ids(session=session, ids=[k for k in by_origin if k])
-    order = sorted(by_origin, key=lambda k: (k is None, meetings[k].at if k else datetime.min.replace(tzinfo=tz)))
+    origins = meetings_db.meetings_by_ids(session=session, ids=[k for k in by_origin if k])
+    order = sorted(by_origin, key=lambda k: (k is None, origins[k].at if k else datetime.min.replace(tzinfo=tz)))
     groups = tuple(
         ReportGroup(
-            meeting=registry.meeting_view(meetings[k]) if k else None,
+            meeting=meetings.view(origins[k]) if k else None,
             lines=tuple(sorted(by_origin[k], key=lambda line: _code_key(line.item.code))),
         )
         for k in order

@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from storage.models import Commitment, CommitmentArea, CommitmentRow, row_columns
+from storage.models import Commitment, CommitmentArea, CommitmentRow, Update, row_columns
 
 
 def get_commitment(*, session: Session, commission_id: int, code: str, for_update: bool = False) -> Commitment | None:
@@ -79,7 +79,10 @@ def find_commitments(
     due_before: date | None = None,
     overdue_on: date | None = None,
     origin_id: int | None = None,
+    origin_ids: Iterable[int] | None = None,
     closed_since: datetime | None = None,
+    active_since: datetime | None = None,
+    changed_since: datetime | None = None,
     due_from: date | None = None,
     withdrawn: bool = False,
 ) -> list[CommitmentRow]:
@@ -93,7 +96,10 @@ def find_commitments(
         due_before: with a deadline on or before this day.
         overdue_on: not done, with a deadline before this day.
         origin_id: from this meeting.
+        origin_ids: from any of these meetings.
         closed_since: done at or after this instant.
+        active_since: with a log entry (not undone) at or after this instant.
+        changed_since: whose status changed at or after this instant (a change not undone).
         due_from: with a deadline on or after this day.
         withdrawn: include withdrawn commitments (they are left out by default).
 
@@ -117,6 +123,14 @@ def find_commitments(
         stmt = stmt.where(col(Commitment.due_date) < overdue_on, col(Commitment.status) != "done")
     if origin_id is not None:
         stmt = stmt.where(col(Commitment.origin_id) == origin_id)
+    if origin_ids is not None:
+        stmt = stmt.where(col(Commitment.origin_id).in_(list(origin_ids)))
+    for since, kinds in ((active_since, None), (changed_since, ("status",))):
+        if since is not None:
+            logged = select(Update.commitment_id).where(col(Update.at) >= since, col(Update.undone_at).is_(None))
+            if kinds:
+                logged = logged.where(col(Update.kind).in_(kinds))
+            stmt = stmt.where(col(Commitment.id).in_(logged))
     if due_from is not None:
         stmt = stmt.where(col(Commitment.due_date) >= due_from)
     if closed_since is not None:

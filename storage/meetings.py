@@ -24,15 +24,22 @@ def next_meeting(
     return session.exec(stmt.order_by(col(Meeting.at))).first()
 
 
-def meetings_between(*, session: Session, commission_id: int, start: datetime, end: datetime) -> list[Meeting]:
-    """The commission's own sessions (not working meetings) between two instants."""
+def meetings_between(
+    *,
+    session: Session,
+    commission_id: int,
+    start: datetime,
+    end: datetime,
+    kinds: Sequence[str] = ("ordinary", "extraordinary"),
+) -> list[Meeting]:
+    """The meetings of these kinds (by default the commission's own sessions) between two instants, inclusive."""
     stmt = select(Meeting).where(
         Meeting.commission_id == commission_id,
         col(Meeting.at) >= start,
         col(Meeting.at) <= end,
-        Meeting.kind != "working",
+        col(Meeting.kind).in_(list(kinds)),
     )
-    return list(session.exec(stmt.order_by(col(Meeting.at))))
+    return list(session.exec(stmt.order_by(col(Meeting.at), col(Meeting.id))))
 
 
 def find_meeting(*, session: Session, commission_id: int, name: str, at: datetime | None = None) -> Meeting | None:

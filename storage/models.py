@@ -39,6 +39,10 @@ class Commission(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=32, sa_column_kwargs={"unique": True})
     name: str = Field(default="", max_length=300)
+    # The follow-up report's opening: the session commitment that asks for it, and the one whose subject its
+    # second part reports on (seed 004: 01/2023 and 14/2022); "" when none is known.
+    report_request: str = Field(default="", max_length=16)
+    report_subject: str = Field(default="", max_length=16)
 
 
 class Area(SQLModel, table=True):
@@ -64,6 +68,8 @@ class Meeting(SQLModel, table=True):
     at: datetime = Field(sa_column=_ts(nullable=False, index=True))
     modality: str = Field(default="", max_length=100)
     attendees: str = Field(default="", max_length=4000)
+    objectives: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
+    topics: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))  # one a line
 
 
 class Commitment(SQLModel, table=True):
@@ -110,6 +116,8 @@ class Update(SQLModel, table=True):
     status_after: str | None = Field(default=None, max_length=16)
     previous: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))  # JSON, for an undo
     undone_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    happened_on: date | None = Field(default=None)  # the day the action took place, when known (``at`` is when told)
+    evidence: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))  # one a line
 
 
 class Member(SQLModel, table=True):
@@ -208,6 +216,8 @@ class UpdateRow:
     status_after: str | None
     previous: str | None
     undone_at: datetime | None
+    happened_on: date | None
+    evidence: str
 
 
 def row_columns(row_class: type) -> list[sa.Column]:

@@ -15,7 +15,7 @@ _ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,15}$")
 
 
 def session_add(ctx: Context, args: argparse.Namespace) -> int:
-    from bot import registry
+    from bot import meetings, registry
     from bot.clock import parse_instant
     from bot.render.text import when_text
 
@@ -25,7 +25,7 @@ def session_add(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(t("cli.bad_at", ctx.lang, value=args.at)) from None
     with ctx.db.write() as session:
         sc = registry.scope(session=session, commission=ctx.commission, now=ctx.now)
-        meeting = registry.add_meeting(
+        meeting = meetings.add_meeting(
             session=session,
             sc=sc,
             name=clean(args.name),
@@ -40,15 +40,15 @@ def session_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def session_list(ctx: Context, args: argparse.Namespace) -> int:
-    from bot import registry
+    from bot import meetings, registry
     from bot.render.text import when_text
 
     with ctx.db.read() as session:
         sc = registry.scope(session=session, commission=ctx.commission, now=ctx.now)
-        meetings = registry.list_meetings(session=session, sc=sc)
-    if not meetings:
+        found = meetings.list_meetings(session=session, sc=sc)
+    if not found:
         print(t("cli.no_sessions", ctx.lang))
-    for m in meetings:
+    for m in found:
         print(f"{when_text(m.at, ctx.settings.timezone, ctx.lang)}\t{t(f'kind.{m.kind}', ctx.lang)}\t{m.name}")
     return 0
 

@@ -34,6 +34,12 @@ class Request:
     confidence: float | None = None  # the classifier's probability for the intent (and status) chosen
     lang: str | None = None  # es | en: the language the message is written in; None when there are no words
     option_date: Date | None = None  # the date a "set_due" option would set (a note that names a future date)
+    # Meetings and periods (see ``bot.nlu.periods``):
+    meeting: Date | None = None  # the day of the meeting the commitments came from ("de la reunión del 18 de enero")
+    since: str | None = None  # "last_session" or an ISO date: the period's start ("desde la última sesión")
+    before: str | None = None  # "next_session": due before the next session
+    changed: bool = False  # only those whose status changed in the period
+    previous: bool = False  # asks the status a commitment had at the period's start
 
     def contract(self) -> dict[str, object]:
         """The keys of ``commission-bot parse``, always present, then the extra ones."""
@@ -43,4 +49,5 @@ class Request:
         data["areas"] = list(self.areas)
         data["options"] = list(self.options)
         data["option_date"] = self.option_date.isoformat() if self.option_date else None
+        data["meeting"] = self.meeting.isoformat() if self.meeting else None
         return data

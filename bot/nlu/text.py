@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
+from bot.codes import HANDLE_RE, normalize_handle
 from bot.nlu import lexicon as lx
 from bot.nlu.dates import DateHit, find_dates
+from bot.nlu.periods import meeting_refs
 
 MAX_CHARS = 4000
 _REFERENCE = re.compile(r"\b[A-Za-z]{2,}(?:/[A-Za-z0-9-]+)+/\d{4}\b")  # INE/CG241/2022, INE/DERFE/0132/2023
@@ -57,6 +59,7 @@ class Text:
     dates: tuple[DateHit, ...]
     now: datetime
     refs: tuple[tuple[int, int], ...] = ()
+    meeting: date | None = None  # a meeting named by its day (with ``code`` its commitment's handle, when numbered)
 
     @property
     def question(self) -> bool:
@@ -82,8 +85,22 @@ def analyse(text: str, now: datetime) -> Text:
         if code is None:
             code, span = found, (m.start(), m.end())
         masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
+    for m in HANDLE_RE.finditer(masked):  # a working meeting's commitment by its handle, "R221123-2"
+        if code is None:
+            code, span = normalize_handle(m[0]), (m.start(), m.end())
+        masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
     dates = tuple(find_dates(masked, now.date()))
-    return Text(raw=raw, folded=folded, masked=masked, code=code, code_span=span, dates=dates, now=now, refs=refs)
+    meeting = None
+    for ref in meeting_refs(masked, dates, now.date()):  # "el 2 del 23 de noviembre", "la reunión del 18 de enero"
+        meeting = meeting or ref.on
+        if ref.item and code is None:
+            code, span = ref.handle, (ref.start, ref.end)
+        masked = masked[: ref.start] + ("#" if ref.item else " ") * (ref.end - ref.start) + masked[ref.end :]
+        dates = tuple(h for h in dates if not ref.start <= h.start < ref.end)
+    return Text(
+        raw=raw, folded=folded, masked=masked, code=code, code_span=span, dates=dates, now=now, refs=refs,
+        meeting=meeting,
+    )
 
 
 _PLACEHOLDER = re.compile(r"#+|<@[a-z0-9]+(?:\|[^>]*)?>|https?://\S+|\d+")

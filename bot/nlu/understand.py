@@ -11,6 +11,7 @@ from bot.nlu import model as classifier
 from bot.nlu.areas import AreaCatalog
 from bot.nlu.dates import DateHit
 from bot.nlu.parser import create, deadline, listing, note_of, rules, status_command, trim_subject, with_date
+from bot.nlu.periods import scoped
 from bot.nlu.request import Request
 from bot.nlu.text import MAX_CHARS, Text, analyse, classifier_text, fold_aligned
 
@@ -53,14 +54,16 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
         request, chosen = read, rule
     later = _later_date(t) if request.intent == "log_update" and t.code else None
     options = decide.options(chosen, rule, prediction.probs, dated_note=later is not None, coded=t.code is not None)
-    return replace(
+    request = replace(
         request,
         options=options,
         option_date=later.date if later and "set_due" in options else None,
         confidence=round(prediction.probs.get(chosen, 0.0), 3),
         lang=prediction.lang,
         too_long=too_long,
+        meeting=t.meeting if t.meeting and not (t.code or "").startswith("R") else None,
     )
+    return scoped(request, t.masked, now.date())
 
 
 # A request put as a question ("¿Puedes marcar como atendido el 02/2023?", "Can you set 07/2023 to pending?").

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import cached_property
 
-from bot import registry
+from bot import meetings, registry
 from bot.model import MeetingView
 from bot.render import digest as render
 from bot.schedule.occurrences import previous_digest
@@ -68,4 +68,4 @@ class Composer:
     def _meeting(self, meeting_id: int) -> MeetingView:
         with self.db.read() as session:
             found = meetings_db.meetings_by_ids(session=session, ids=[meeting_id])
-        return registry.meeting_view(found[meeting_id])
+        return meetings.view(found[meeting_id])

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot import registry
+from bot import meetings, registry
 from bot.model import Filters, Item, MeetingView
 from storage import commitments as commitments_db
 from storage import members as members_db
@@ -43,6 +43,6 @@ def take(*, session: Session, sc: registry.Scope, closed_since: datetime | None)
     return Snapshot(
         open_items=tuple(open_items),
         closed_since=tuple(closed),
-        meeting=registry.next_meeting(session=session, sc=sc),
+        meeting=meetings.next_meeting(session=session, sc=sc),
         members=members_db.members_by_area(session=session),
     )

@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
-from bot import directory, registry
+from bot import directory, meetings, registry
 from bot.conversation import Actor, Conversation
 from bot.model import Filters, Item, Listed, Notice, Outcome, Reply, ReportRequested
 from bot.nlu import Request
@@ -232,7 +232,7 @@ class SlackService:
                 areas=tuple(areas),
                 member=bool(areas),
                 items=tuple(items),
-                meeting=registry.next_meeting(session=session, sc=sc),
+                meeting=meetings.next_meeting(session=session, sc=sc),
                 now=now,
             )
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot import registry
+from bot import meetings, registry
 from bot.codes import normalize_code, parse_status_word, split_code
 from bot.i18n import t
 from bot.model import Due
@@ -351,7 +351,7 @@ def _origin(
             t("import.row", lang, row=row.number, reason=t("import.origin_date", lang, value=row.origin))
         )
         return None
-    return registry.add_meeting(session=session, sc=sc, name=row.origin, at=at, kind=meeting_kind(row.origin)).id
+    return meetings.add_meeting(session=session, sc=sc, name=row.origin, at=at, kind=meeting_kind(row.origin)).id
 
 
 def meeting_kind(name: str) -> str:

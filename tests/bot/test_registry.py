@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot import registry
+from bot import meetings, registry
 from bot.model import Due, Filters
 from bot.registry import RegistryError
 
@@ -124,17 +124,17 @@ def test_next_meeting(seeded, now):
 
     with seeded.read() as s:
         sc = registry.scope(session=s, commission="COVE", now=now)
-        assert registry.next_meeting(session=s, sc=sc) is None
+        assert meetings.next_meeting(session=s, sc=sc) is None
     run(
         seeded,
         now,
-        registry.add_meeting,
+        meetings.add_meeting,
         name="Segunda Sesión Ordinaria",
         at=datetime(2023, 3, 1, 10, tzinfo=now.tzinfo),
     )
     with seeded.read() as s:
         sc = registry.scope(session=s, commission="COVE", now=now)
-        assert registry.next_meeting(session=s, sc=sc).name == "Segunda Sesión Ordinaria"
+        assert meetings.next_meeting(session=s, sc=sc).name == "Segunda Sesión Ordinaria"
 
 
 def test_two_writers_on_the_same_commitment_keep_both(seeded, now):

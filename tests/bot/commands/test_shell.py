@@ -218,13 +218,13 @@ def test_adding_a_recorded_meeting_again_completes_its_modality_and_attendees(re
     assert cli(registry_env, "session", "add", "--name", name, "--at", at, "--kind", "working").code == 0
     again = ["--modality", "Virtual", "--attendees", "INE (DERFE, DJ) SRE (IME y DGSC)"]
     assert cli(registry_env, "session", "add", "--name", name, "--at", at, "--kind", "working", *again).code == 0
-    from bot import registry
+    from bot import meetings, registry
     from storage.db import Database, make_engine
 
     db = Database(make_engine(registry_env["DATABASE_URL"]))
     with db.read() as s:
         sc = registry.scope(session=s, commission="COVE", now=registry_now())
-        (meeting,) = [m for m in registry.list_meetings(session=s, sc=sc) if m.name == name]
+        (meeting,) = [m for m in meetings.list_meetings(session=s, sc=sc) if m.name == name]
     db.engine.dispose()
     assert (meeting.kind, meeting.modality, meeting.attendees) == (
         "working",

@@ -8,7 +8,7 @@ import pytest
 from paths import TZ
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
-from bot import directory, registry
+from bot import directory, meetings, registry
 from bot.app import make_client
 from bot.schedule.tick import tick
 from bot.settings import Settings
@@ -54,7 +54,7 @@ def test_digest_goes_to_each_channel_once(seeded, settings, standin):
 def test_digest_content_groups_by_area_with_next_session(seeded, settings, standin):
     with seeded.write() as s:
         sc = registry.scope(session=s, commission="COVE", now=at("2023-02-13T08:00"))
-        registry.add_meeting(session=s, sc=sc, name="Segunda Sesión Ordinaria", at=at("2023-03-01T10:00"))
+        meetings.add_meeting(session=s, sc=sc, name="Segunda Sesión Ordinaria", at=at("2023-03-01T10:00"))
         later = registry.scope(session=s, commission="COVE", now=at("2023-02-21T12:00"))
         registry.set_status(session=s, sc=later, code="05/2023", status="done", author="t")
     run(seeded, settings, at("2023-02-27T09:00:30"))
@@ -96,7 +96,7 @@ def test_session_eve_reminder_to_channel_and_member_dms(seeded, settings, standi
     members(seeded)
     with seeded.write() as s:
         sc = registry.scope(session=s, commission="COVE", now=at("2023-02-13T08:00"))
-        registry.add_meeting(session=s, sc=sc, name="Segunda Sesión Ordinaria", at=at("2023-02-14T10:00"))
+        meetings.add_meeting(session=s, sc=sc, name="Segunda Sesión Ordinaria", at=at("2023-02-14T10:00"))
     assert not [k for k in run(seeded, settings, at("2023-02-13T09:59")).sent if k.startswith("reminder")]
     report = run(seeded, settings, at("2023-02-13T10:00:20"))
     reminders = sorted(k.split(":")[0] + ":" + k.split(":")[1] for k in report.sent if k.startswith("reminder"))
@@ -111,7 +111,7 @@ def test_session_eve_reminder_to_channel_and_member_dms(seeded, settings, standi
 def test_reminder_whose_session_started_is_expired(seeded, settings, standin):
     with seeded.write() as s:
         sc = registry.scope(session=s, commission="COVE", now=at("2023-02-13T08:00"))
-        registry.add_meeting(session=s, sc=sc, name="Sesión", at=at("2023-02-13T12:00"))
+        meetings.add_meeting(session=s, sc=sc, name="Sesión", at=at("2023-02-13T12:00"))
     report = run(seeded, settings, at("2023-02-13T12:30"))
     assert "reminder:CREM:" in " ".join(report.expired)
     assert not [c for c in standin.called("chat.postMessage") if c["channel"] == "CREM"]
@@ -208,7 +208,7 @@ def test_weekend_schedule_is_kept_and_other_commissions_sessions_ignored(seeded,
     )
     with seeded.write() as s:
         other = registry.scope(session=s, commission="CVME", now=at("2023-02-13T08:00"))
-        registry.add_meeting(session=s, sc=other, name="Sesión de otra comisión", at=at("2023-02-19T10:00"))
+        meetings.add_meeting(session=s, sc=other, name="Sesión de otra comisión", at=at("2023-02-19T10:00"))
     report = run(seeded, settings_sat, at("2023-02-18T09:00:30"))
     assert report.sent == ["digest:CSAT:2023-02-18"]
 
