@@ -62,6 +62,11 @@ def is_handle(code: str) -> bool:
     return code.startswith("R")
 
 
+def handle_day(code: str) -> date:
+    """The day of the meeting a handle names."""
+    return date(2000 + int(code[1:3]), int(code[3:5]), int(code[5:7]))
+
+
 def split_code(code: str) -> tuple[int, int]:
     """(number, year) of an official code or of a handle."""
     if is_handle(code):

@@ -15,6 +15,7 @@ from sqlmodel import Session
 from bot import asking, directory, meetings, registry
 from bot.asking import Question
 from bot.model import (
+    Baseline,
     Changed,
     Due,
     Filters,
@@ -30,6 +31,7 @@ from bot.model import (
 )
 from bot.nlu import AreaCatalog, Request, parse
 from bot.nlu.parser import MAX_CHARS
+from bot.period import status_at
 from bot.registry import RegistryError, Scope
 from bot.resolve import resolve_code
 from bot.settings import Settings
@@ -302,7 +304,7 @@ class Conversation:
         if intent == "create":
             return self._create(session, sc, request, actor)
         lock = intent in ("set_status", "set_due")  # they change the row; a note only adds to the log
-        if intent == "status" and request.code:  # the card, read once; only a code not found needs more
+        if intent == "status" and request.code and not request.previous:  # the card, read once
             item = registry.get_item(session=session, sc=sc, code=request.code, history=5)
             if item is not None:
                 return Shown(item)
@@ -336,7 +338,21 @@ class Conversation:
             return Changed("status", item, before=before, after=request.status, noted=bool(note))
         if request.intent == "set_due":
             return self._set_due(session, sc, request, actor)
+        if request.previous:
+            return self._previous(session, sc, code)
         return Shown(self._item(session, sc, code))
+
+    def _previous(self, session: Session, sc: Scope, code: str) -> Outcome:
+        """The card with the status the commitment had at the last session (the report's "Estatus previo")."""
+        start, last = meetings.period_start(session=session, sc=sc, since="last_session")
+        if start is None or last is None:
+            return Notice("no_last_session")
+        item = registry.get_item(session=session, sc=sc, code=code, history=None)
+        if item is None:
+            raise RegistryError("not_found", code=code)
+        status = status_at(start, item.status, [e for e in item.entries if not e.undone])
+        shown = replace(item, entries=item.entries[:5])
+        return Shown(shown, Baseline(status=status, at=start, session=last.name))
 
     def _item(self, session: Session, sc: Scope, code: str) -> Item:
         item = registry.get_item(session=session, sc=sc, code=code, history=5)
@@ -372,7 +388,20 @@ class Conversation:
             due_before=request.date,
             overdue=request.overdue,
             mine=request.mine,
+            changed=request.changed,
+            meeting=request.meeting,
         )
+        if request.before == "next_session":
+            upcoming = meetings.next_session(session=session, sc=sc)
+            if upcoming is None:
+                return Notice("no_next_session")
+            day = upcoming.at.astimezone(sc.now.tzinfo).date()
+            filters = replace(filters, due_before=day, before_session=upcoming.name)
+        if request.since:
+            start, session_from = meetings.period_start(session=session, sc=sc, since=request.since)
+            if start is None:
+                return Notice("no_last_session")
+            filters = replace(filters, since=start, since_session=session_from.name if session_from else None)
         area_ids = None
         if request.mine:
             mine = directory.member_areas(session=session, user_id=actor.user_id)
@@ -387,6 +416,12 @@ class Conversation:
         if not request.text:
             return Notice("need_description")
         due = Due(date=request.date, kind=request.date_precision or "day") if request.date else None
+        origin = None
+        if request.meeting:  # "nuevo compromiso de la reunión del 18 de enero: …"
+            held = meetings.held_on(session=session, sc=sc, day=request.meeting)
+            if not held:
+                return Notice("no_meeting_on", {"date": request.meeting})
+            origin = held[0].id
         c = registry.create(
             session=session,
             sc=sc,
@@ -396,6 +431,7 @@ class Conversation:
             areas=request.areas,
             due=due,
             source=actor.source,
+            origin_id=origin,
         )
         return Changed("create", self._item(session, sc, c.code))
 

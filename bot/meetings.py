@@ -7,7 +7,7 @@ Every caller reads and changes meetings through these functions (storage.meeting
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 
 from sqlmodel import Session
 
@@ -16,9 +16,9 @@ from bot.model import MeetingView
 from bot.registry import RegistryError, Scope
 from storage import commitments as commitments_db
 from storage import meetings as meetings_db
+from storage.meetings import KINDS
 from storage.models import Meeting
 
-KINDS = ("ordinary", "extraordinary", "working")
 SESSION_KINDS = ("ordinary", "extraordinary")
 MODALITIES = {"virtual": "Virtual", "presencial": "Presencial", "hibrida": "Híbrida", "in person": "Presencial",
               "in-person": "Presencial", "hybrid": "Híbrida", "remote": "Virtual", "online": "Virtual"}
@@ -61,14 +61,7 @@ def last_session(*, session: Session, sc: Scope, before: datetime | None = None)
 
 def held_on(*, session: Session, sc: Scope, day: date, kinds: Sequence[str] = KINDS) -> list[Meeting]:
     """The meetings held on ``day`` (in the commission's zone), by time then id."""
-    start = datetime.combine(day, time(), sc.now.tzinfo)
-    return [
-        m
-        for m in meetings_db.meetings_between(
-            session=session, commission_id=sc.commission_id, start=start, end=start + timedelta(days=1), kinds=kinds
-        )
-        if m.at < start + timedelta(days=1)
-    ]
+    return meetings_db.held_on(session=session, commission_id=sc.commission_id, day=day, tz=sc.tz, kinds=kinds)
 
 
 def modality_of(text: str) -> str:
@@ -128,7 +121,7 @@ def next_item_code(*, session: Session, sc: Scope, meeting: Meeting) -> tuple[st
 
 def handle_of(*, session: Session, sc: Scope, meeting: Meeting, number: int) -> str:
     """``R221123-2``; a second working meeting on the same day takes a letter (``R221123b-1``)."""
-    day = meeting.at.astimezone(sc.now.tzinfo).date()
+    day = meeting.at.astimezone(sc.tz).date()
     same_day = [m.id for m in held_on(session=session, sc=sc, day=day, kinds=("working",))]
     position = same_day.index(meeting.id) if meeting.id in same_day else 0
     return item_handle(day, number, "" if position == 0 else "abcdefghijklmnopqrstuvwxyz"[position])
@@ -141,3 +134,12 @@ def item_by_day(*, session: Session, sc: Scope, day: date, number: int) -> str |
             if c.number == number:
                 return c.code
     return None
+
+
+def period_start(*, session: Session, sc: Scope, since: str) -> tuple[datetime | None, Meeting | None]:
+    """Where a period named in a message starts: "last_session" → the last session (None when none is recorded);
+    an ISO day → its first instant."""
+    if since == "last_session":
+        found = last_session(session=session, sc=sc)
+        return (found.at, found) if found else (None, None)
+    return datetime.combine(date.fromisoformat(since), time(), sc.tz), None

@@ -67,10 +67,20 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """A commitment's status at a period's start (the last session, by default)."""
+
+    status: str
+    at: datetime
+    session: str | None = None
+
+
+@dataclass(frozen=True)
 class Shown:
-    """One commitment's card."""
+    """One commitment's card; with ``baseline``, the status it had at the period's start too."""
 
     item: Item
+    baseline: Baseline | None = None
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,11 @@ class Period:
 
 
 def status_at(moment: datetime, current: str, log: Sequence[Dated]) -> str:
-    """A commitment's status at ``moment``, read back from its dated status changes."""
-    changes = sorted((e for e in log if e.kind == "status"), key=lambda e: e.at)
+    """A commitment's status at ``moment``, read back from its dated status changes (and its creation, which
+    carries the status an earlier report gave it when it was recorded from one)."""
+    changes = sorted(
+        (e for e in log if e.kind == "status" or e.kind == "create" and e.status_before), key=lambda e: e.at
+    )
     before = [e for e in changes if e.at < moment]
     if before:
         return before[-1].status_after or current

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.codes import split_code
+from bot.evidence import action_day, evidence_in
 from bot.model import Due, Entry, Filters, Item
 from storage import areas as areas_db
 from storage import commissions as commissions_db
@@ -45,6 +46,11 @@ class Scope:
     @property
     def today(self) -> date:
         return self.now.date()
+
+    @property
+    def tz(self) -> tzinfo:
+        assert self.now.tzinfo is not None
+        return self.now.tzinfo
 
 
 def scope(*, session: Session, commission: str, now: datetime) -> Scope:
@@ -142,6 +148,7 @@ def list_items(*, session: Session, sc: Scope, filters: Filters, area_ids: Seque
     area = areas_db.get_area(session=session, acronym=filters.area) if filters.area else None
     if filters.area and area is None:
         raise RegistryError("unknown_area", area=filters.area)
+    since = filters.since
     rows = commitments_db.find_commitments(
         session=session,
         commission_id=sc.commission_id,
@@ -149,9 +156,18 @@ def list_items(*, session: Session, sc: Scope, filters: Filters, area_ids: Seque
         area_ids=areas_db.with_parts(session=session, area=area) if area else area_ids,
         due_before=filters.due_before,
         overdue_on=sc.today if filters.overdue else None,
+        origin_ids=_held_on(session, sc, filters.meeting) if filters.meeting else None,
+        closed_since=since if since and filters.status == "done" and not filters.changed else None,
+        changed_since=since if since and filters.changed else None,
+        active_since=since if since and filters.status != "done" and not filters.changed else None,
     )
     latest = log_db.latest_updates(session=session, commission_id=sc.commission_id)
     return build_items(session=session, sc=sc, commitments=rows, entries={cid: [u] for cid, u in latest.items()})
+
+
+def _held_on(session: Session, sc: Scope, day: date) -> list[int]:
+    held = meetings_db.held_on(session=session, commission_id=sc.commission_id, day=day, tz=sc.tz)
+    return [m.id for m in held if m.id is not None]
 
 
 def _statuses(status: str | None, open_by_default: bool) -> list[str] | None:
@@ -198,8 +214,18 @@ def log_update(
     c = commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code)
     if c is None:
         raise RegistryError("not_found", code=code)
-    log_db.add_update(session=session, commitment=c, text=text, author=author, now=sc.now, source=source, at=at)
+    log_db.add_update(
+        session=session, commitment=c, text=text, author=author, now=sc.now, source=source, at=at, **told(text, sc)
+    )
     return c
+
+
+def told(text: str, sc: Scope, evidence: Sequence[str] = ()) -> dict[str, Any]:
+    """What an action's words tell besides themselves: the day it took place and its evidence."""
+    return {
+        "happened_on": action_day(text, sc.today),
+        "evidence": tuple(dict.fromkeys([*evidence_in(text), *evidence])),
+    }
 
 
 def set_status(
@@ -220,7 +246,13 @@ def set_status(
     if before == status:  # nothing to change; what was said with it is still news
         if note.strip():
             log_db.add_update(
-                session=session, commitment=c, text=note.strip(), author=author, now=sc.now, source=source
+                session=session,
+                commitment=c,
+                text=note.strip(),
+                author=author,
+                now=sc.now,
+                source=source,
+                **told(note, sc),
             )
         return c, before
     previous = _snapshot(c, "status", "closed_at")
@@ -238,6 +270,7 @@ def set_status(
         status_before=before,
         status_after=status,
         previous=previous,
+        **told(note, sc),
     )
     return c, before
 
@@ -438,8 +471,11 @@ def create(
     status: str = "pending",
     origin_id: int | None = None,
     source: str = "",
+    previous: str | None = None,
 ) -> Commitment:
-    """Create a commitment; without a code it takes the next free number of the current year."""
+    """Create a commitment; without a code it takes the next free number of the current year (or, from a working
+    meeting, that meeting's next number). ``previous`` is the status an earlier report gave it, when it is
+    recorded from one."""
     text = text.strip()
     if not text:
         raise RegistryError("empty_description")
@@ -450,11 +486,7 @@ def create(
     ):
         raise RegistryError("code_taken", code=code)
     for attempt in range(10):  # two writers may take the same next number at once (PostgreSQL): take the next
-        year = sc.today.year
-        chosen = (
-            code
-            or f"{commitments_db.next_number(session=session, commission_id=sc.commission_id, year=year):02d}/{year}"
-        )
+        chosen = code or _next_code(session, sc, origin_id)
         try:
             with session.begin_nested():
                 c = _insert(session, sc, chosen, text, status, due, origin_id)
@@ -472,9 +504,21 @@ def create(
         now=sc.now,
         source=source,
         kind="create",
+        status_before=previous,
         status_after=status,
     )
     return c
+
+
+def _next_code(session: Session, sc: Scope, origin_id: int | None) -> str:
+    """A working meeting's next item (its handle); else the commission's next number of the year."""
+    from bot import meetings  # meetings builds on this module
+
+    origin = meetings_db.meetings_by_ids(session=session, ids=[origin_id]).get(origin_id or 0)
+    if origin is not None and origin.kind == "working":
+        return meetings.next_item_code(session=session, sc=sc, meeting=origin)[0]
+    year = sc.today.year
+    return f"{commitments_db.next_number(session=session, commission_id=sc.commission_id, year=year):02d}/{year}"
 
 
 def _insert(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from bot.codes import split_code
+from bot import meetings
+from bot.codes import handle_day, is_handle, split_code
 from bot.model import Candidates, NotFound
 from bot.registry import Scope
 from bot.textnorm import fold
@@ -35,6 +36,10 @@ def resolve_code(
             is not None
         ):
             return code
+        if is_handle(code):  # "el 2 del 23 de noviembre" when that meeting's handles carry a letter
+            found = meetings.item_by_day(session=session, sc=sc, day=handle_day(code), number=split_code(code)[0])
+            if found:
+                return found
         nearest = nearest_codes(code, commitments_db.commitment_codes(session=session, commission_id=sc.commission_id))
         texts = commitments_db.texts_of(session=session, commission_id=sc.commission_id, codes=nearest)
         return NotFound(code=code, suggestions=tuple((c, texts.get(c, "")) for c in nearest))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,6 +26,8 @@ def add_update(
     status_after: str | None = None,
     at: datetime | None = None,
     previous: dict[str, Any] | None = None,
+    happened_on: date | None = None,
+    evidence: Sequence[str] = (),
 ) -> Update:
     """Append one entry to a commitment's log.
 
@@ -41,6 +43,8 @@ def add_update(
         status_after: the status after a change.
         at: when it happened, when known; default ``now``.
         previous: the values the change replaced (JSON-ready), so that it can be undone.
+        happened_on: the day the action took place, when the text tells it.
+        evidence: oficio numbers, links and files that back the action.
 
     Returns:
         The new entry.
@@ -57,6 +61,8 @@ def add_update(
         status_before=status_before,
         status_after=status_after,
         previous=json.dumps(previous) if previous is not None else None,
+        happened_on=happened_on,
+        evidence="\n".join(evidence),
     )
     session.add(entry)
     session.flush()

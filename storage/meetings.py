@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime, time, timedelta, tzinfo
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from storage.models import Meeting
+
+KINDS = ("ordinary", "extraordinary", "working")
 
 
 def list_meetings(*, session: Session, commission_id: int) -> list[Meeting]:
@@ -40,6 +42,16 @@ def meetings_between(
         col(Meeting.kind).in_(list(kinds)),
     )
     return list(session.exec(stmt.order_by(col(Meeting.at), col(Meeting.id))))
+
+
+def held_on(
+    *, session: Session, commission_id: int, day: date, tz: tzinfo, kinds: Sequence[str] = KINDS
+) -> list[Meeting]:
+    """The meetings of these kinds held on ``day`` in zone ``tz``, by time then id."""
+    start = datetime.combine(day, time(), tz)
+    end = start + timedelta(days=1)
+    found = meetings_between(session=session, commission_id=commission_id, start=start, end=end, kinds=kinds)
+    return [m for m in found if m.at < end]
 
 
 def find_meeting(*, session: Session, commission_id: int, name: str, at: datetime | None = None) -> Meeting | None:

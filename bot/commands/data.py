@@ -73,6 +73,7 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
         lang=ctx.lang,
         since=since,
         until=until,
+        summary=args.summary,
     )
     if args.format == "csv" and (args.output or _stdout_is_a_file()):
         data = "\ufeff" + str(data)  # Excel on Windows reads a CSV as UTF-8 only after this mark

@@ -109,6 +109,7 @@ def build(lang: str) -> Parser:
             (("-o", "--output"), {"metavar": "FILE"}, "output"),
             (("--since",), {"metavar": "DATE"}, "since"),
             (("--until",), {"metavar": "DATE"}, "until"),
+            (("--summary",), {"action": "store_true"}, "summary"),
             commission,
             now,
         ],

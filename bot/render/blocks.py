@@ -83,8 +83,10 @@ def message(outcome: Outcome, tz: ZoneInfo, lang: str, *, buttons: bool = True) 
     """A Slack message (``text`` fallback and ``blocks``) for any outcome."""
     fallback = clip(escape(plain.outcome_text(outcome, tz, lang)), MAX_TEXT)
     match outcome:
-        case Shown(item=item):
+        case Shown(item=item, baseline=baseline):
             blocks = card(item, tz, lang, buttons=buttons)
+            if baseline is not None:
+                blocks.insert(1, context(escape(plain.baseline_text(baseline, tz, lang))))
         case Changed(item=item):
             said = section(escape(plain.changed_text(outcome, lang)))
             if buttons and outcome.what != "undo" and (outcome.what != "edit" or outcome.before):

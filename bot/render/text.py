@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot.codes import is_handle, split_code
 from bot.i18n import status_label, t, tn
 from bot.model import (
+    Baseline,
     Candidates,
     Changed,
     Choices,
@@ -80,8 +82,11 @@ def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
         what = t(f"entry.{entry.kind}", lang, text=entry.text or "—")
     else:
         what = entry.text
+    extra = [e for e in entry.evidence if e not in entry.text]  # files and links not already in the words
+    if extra:
+        what = f"{what} ({t('entry.evidence', lang, items=' · '.join(extra))})"
     author = f" ({entry.author})" if entry.author else ""
-    return f"{date_text(entry.at.astimezone(tz).date(), lang)} — {what}{author}"
+    return f"{date_text(entry.happened_on or entry.at.astimezone(tz).date(), lang)} — {what}{author}"
 
 
 def item_facts(item: Item, lang: str) -> list[str]:
@@ -95,9 +100,20 @@ def item_facts(item: Item, lang: str) -> list[str]:
         key = "item.due_session" if item.due.kind == "session" else "item.due"
         line = t(key, lang, due=due_text(item.due, lang), meeting=item.due.meeting or "")
         facts.append(f"{line} ({t('item.overdue', lang)})" if item.overdue else line)
-    if item.origin:
+    if item.origin and is_handle(item.code):
+        facts.append(t("item.origin_item", lang, origin=item.origin, number=split_code(item.code)[0]))
+    elif item.origin:
         facts.append(t("item.origin", lang, origin=item.origin))
     return facts
+
+
+def baseline_text(baseline: Baseline, tz: ZoneInfo, lang: str) -> str:
+    """ "Estatus previo (Primera Sesión Extraordinaria, 30 de enero de 2023): En proceso"."""
+    day = date_text(baseline.at.astimezone(tz).date(), lang)
+    status = status_label(baseline.status, lang)
+    if baseline.session:
+        return t("item.previous", lang, session=baseline.session, date=day, status=status)
+    return t("item.previous_at", lang, date=day, status=status)
 
 
 def item_text(item: Item, tz: ZoneInfo, lang: str) -> str:
@@ -130,8 +146,20 @@ def filters_text(listed: Listed, lang: str) -> str:
         parts.append(t("list.filter_mine", lang))
     if f.area:
         parts.append(t("list.filter_area", lang, area=f.area))
-    if f.due_before:
+    if f.meeting:
+        parts.append(t("list.filter_meeting", lang, date=date_text(f.meeting, lang)))
+    if f.due_before and f.before_session:
+        day = date_text(f.due_before, lang)
+        parts.append(t("list.filter_before_session", lang, session=f.before_session, date=day))
+    elif f.due_before:
         parts.append(t("list.filter_due", lang, date=date_text(f.due_before, lang)))
+    if f.since:
+        which = "changed" if f.changed else "closed_since" if f.status == "done" else "since"
+        day = date_text(f.since.date(), lang)
+        if f.since_session:
+            parts.append(t(f"list.filter_{which}_session", lang, session=f.since_session, date=day))
+        else:
+            parts.append(t(f"list.filter_{which}", lang, date=day))
     return "".join(parts)
 
 
@@ -174,8 +202,11 @@ def listed_text(listed: Listed, lang: str, limit: int = LIST_LIMIT) -> str:
 def outcome_text(outcome: Outcome, tz: ZoneInfo, lang: str) -> str:
     """Any outcome as plain text."""
     match outcome:
-        case Shown(item=item):
+        case Shown(item=item, baseline=None):
             return item_text(item, tz, lang)
+        case Shown(item=item, baseline=Baseline() as baseline):
+            head, rest = item_text(item, tz, lang).split("\n", 1)
+            return "\n".join([head, baseline_text(baseline, tz, lang), rest])
         case Listed():
             return listed_text(outcome, lang)
         case Changed():

@@ -6,14 +6,16 @@ import csv
 import io
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from bot import registry
+from bot.codes import code_order, is_handle
 from bot.i18n import status_label
 from bot.period import Period
+from bot.report import default_since, previous_status
 from bot.transfer.tables import COLUMNS
 from storage import areas as areas_db
 from storage import commitments as commitments_db
@@ -24,7 +26,7 @@ from storage.models import UpdateRow
 
 @dataclass(frozen=True)
 class RegistryRow:
-    code: str
+    code: str  # the official code; a working meeting's item number (with its origin) for its commitments
     description: str
     status: str
     areas: tuple[str, ...]
@@ -32,7 +34,11 @@ class RegistryRow:
     due_kind: str | None
     origin: str
     origin_date: date | None
-    notes: str
+    notes: str  # the actions, a paragraph each (separated by a blank line)
+    previous_status: str | None = None
+    modality: str = ""
+    attendees: str = ""
+    action_dates: tuple[date | None, ...] = ()  # each action's own day, when known, in the order of ``notes``
 
     def cells(self, lang: str) -> list[str]:
         return [
@@ -44,15 +50,26 @@ class RegistryRow:
             self.origin,
             self.origin_date.isoformat() if self.origin_date else "",
             self.notes,
+            status_label(self.previous_status, lang) if self.previous_status else "",
+            self.modality,
+            self.attendees,
+            self.dates_text(),
         ]
+
+    def dates_text(self) -> str:
+        return ";".join(d.isoformat() if d else "" for d in self.action_dates) if any(self.action_dates) else ""
+
+
+ACTIONS = ("note", "import")
 
 
 def registry_rows(
-    *, session: Session, sc: registry.Scope, tz: ZoneInfo, period: Period | None = None
+    *, session: Session, sc: registry.Scope, tz: ZoneInfo, period: Period | None = None, since: datetime | None = None
 ) -> list[RegistryRow]:
-    """Every commitment of the commission (of ``period`` when given) with its first note, in code order,
-    in a fixed number of statements."""
+    """Every commitment of the commission (of ``period`` when given) with its actions, in code order, in a fixed
+    number of statements. ``since`` is the baseline of the previous status (default: the last session)."""
     period = period or Period()
+    since = since or period.since or default_since(session=session, sc=sc)
     entries = log_db.all_updates(session=session, commission_id=sc.commission_id)
     log: dict[int, list[UpdateRow]] = defaultdict(list)
     for u in entries:
@@ -62,23 +79,16 @@ def registry_rows(
         for c in commitments_db.find_commitments(session=session, commission_id=sc.commission_id)
         if period.keeps(created_at=c.created_at, status=c.status, log=log[c.id or 0])
     ]
-    commitments.sort(key=lambda c: (c.year, c.number))
+    commitments.sort(key=lambda c: code_order(c.code))
     areas = areas_db.areas_of(session=session, commitment_ids=None, commission_id=sc.commission_id)
     meetings = meetings_db.meetings_by_ids(session=session, ids=[c.origin_id for c in commitments if c.origin_id])
-    first_note: dict[int, str] = {}
-    for u in entries:
-        if u.kind in ("note", "import") and u.commitment_id not in first_note:
-            first_note[u.commitment_id] = u.text
-    for cid, entries in log.items():
-        notes = [u.text for u in entries if u.kind in ("note", "import")]
-        if notes:
-            first_note[cid] = notes[0]
     rows = []
     for c in commitments:
         origin = meetings.get(c.origin_id) if c.origin_id else None
+        actions = [u for u in log[c.id or 0] if u.kind in ACTIONS and u.text and u.undone_at is None]
         rows.append(
             RegistryRow(
-                code=c.code,
+                code=str(c.number) if is_handle(c.code) else c.code,
                 description=c.text,
                 status=c.status,
                 areas=tuple(areas.get(c.id or 0, [])),
@@ -86,7 +96,11 @@ def registry_rows(
                 due_kind=c.due_kind,
                 origin=origin.name if origin else "",
                 origin_date=origin.at.astimezone(tz).date() if origin else None,
-                notes=first_note.get(c.id or 0, ""),
+                notes="\n\n".join(u.text for u in actions),
+                previous_status=previous_status(c, [u for u in log[c.id or 0] if u.undone_at is None], since),
+                modality=origin.modality if origin else "",
+                attendees=origin.attendees if origin else "",
+                action_dates=tuple(u.happened_on for u in actions),
             )
         )
     return rows

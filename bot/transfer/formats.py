@@ -21,6 +21,7 @@ def render_export(
     lang: str,
     since: datetime | None = None,
     until: datetime | None = None,
+    summary: bool = False,
 ) -> str | bytes:
     """The registry in ``fmt``: text for csv and md, bytes for xlsx and docx.
 
@@ -59,7 +60,7 @@ def render_export(
     if fmt == "md":
         from bot.render.report_md import report_markdown
 
-        return report_markdown(report, tz, lang)
+        return report_markdown(report, tz, lang, summary=summary)
     from bot.render.report_docx import report_docx
 
-    return report_docx(report, tz, lang)
+    return report_docx(report, tz, lang, summary=summary)

@@ -22,7 +22,7 @@ from storage import commitments as commitments_db
 from storage import log as log_db
 from storage import meetings as meetings_db
 from storage.db import Database
-from storage.models import Commitment
+from storage.models import Commitment, Meeting
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -32,7 +32,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 @dataclass(frozen=True)
 class Row:
     number: int
-    code: str
+    code: str  # the official code; "" for a working meeting's item (``item``), whose handle its meeting gives
     description: str
     status: str
     areas: tuple[str, ...]
@@ -41,6 +41,22 @@ class Row:
     origin_date: date | None
     notes: str
     given: frozenset[str] = frozenset()  # the columns the file has, and a status cell that was filled in
+    item: int | None = None  # the commitment's number within its working meeting
+    previous: str | None = None  # the status an earlier report gave it
+    modality: str = ""
+    attendees: str = ""
+    action_dates: tuple[date | None, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """What identifies the row's commitment within the file."""
+        return self.code or f"{self.origin}|{self.origin_date}|{self.item}"
+
+    def actions(self) -> list[tuple[str, date | None]]:
+        """The notes, a paragraph each, with the day each took place when the file gives it."""
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", self.notes) if p.strip()]
+        dates = list(self.action_dates) + [None] * len(paragraphs)
+        return list(zip(paragraphs, dates, strict=False))
 
     def says(self, column: str) -> bool:
         """Whether this row speaks about ``column``: updating, a column the file lacks changes nothing."""
@@ -95,12 +111,12 @@ def validate(table: Table, catalog: AreaCatalog, lang: str) -> tuple[list[Row], 
     for number, cells in table.rows:
         problems: list[str] = []
         row = _row(number, cells, table, catalog, lang, problems)
-        if row is not None and row.code in seen:
-            problems.append(t("import.duplicate", lang, code=row.code, first=seen[row.code]))
+        if row is not None and row.key in seen:
+            problems.append(t("import.duplicate", lang, code=row.code or row.item, first=seen[row.key]))
         if problems:
             errors.append(t("import.row", lang, row=number, reason="; ".join(problems)))
         elif row is not None:
-            seen[row.code] = number
+            seen[row.key] = number
             rows.append(row)
     return rows, errors
 
@@ -110,9 +126,13 @@ def _row(
 ) -> Row | None:
     raw_code = _text(table.value(cells, "code"))
     code = normalize_code(raw_code)
+    item = int(raw_code) if raw_code.isdigit() and 0 < int(raw_code) < 1000 else None
+    origin = _text(table.value(cells, "origin"))
     if not raw_code:
         problems.append(t("import.no_code", lang))
-    elif code is None:
+    elif item is not None and not origin:
+        problems.append(t("import.item_origin", lang, value=raw_code))
+    elif code is None and item is None:
         problems.append(t("import.bad_code", lang, value=raw_code))
     description = _text(table.value(cells, "description"))
     if not description:
@@ -130,19 +150,32 @@ def _row(
             areas.append(acronym or "")
     due = _date_column(table.value(cells, "due"), "due", lang, problems)
     origin_day = _date_column(table.value(cells, "origin_date"), "origin_date", lang, problems)
-    if problems or code is None or status is None:
+    raw_previous = _text(table.value(cells, "previous_status"))
+    previous = parse_status_word(raw_previous) if raw_previous else None
+    if raw_previous and previous is None:
+        problems.append(t("import.bad_status", lang, value=raw_previous))
+    action_dates = []
+    for value in _text(table.value(cells, "action_dates")).split(";"):
+        day = _date_column(value.strip(), "action_dates", lang, problems)
+        action_dates.append(day[0] if day else None)
+    if problems or (code is None and item is None) or status is None:
         return None
     return Row(
         number=number,
-        code=code,
+        code=code if item is None and code else "",
         description=description,
         status=status,
         areas=tuple(areas),
         due=Due(date=due[0], kind=due[1]) if due else None,
-        origin=_text(table.value(cells, "origin")),
+        origin=origin,
         origin_date=origin_day[0] if origin_day else None,
         notes=_text(table.value(cells, "notes")),
         given=frozenset(c for c in table.columns if c != "status" or raw_status),
+        item=item,
+        previous=previous,
+        modality=_text(table.value(cells, "modality")),
+        attendees=_text(table.value(cells, "attendees")),
+        action_dates=tuple(action_dates),
     )
 
 
@@ -178,7 +211,8 @@ def import_file(
         if not report.errors:
             sc = registry.scope(session=session, commission=commission, now=now)
             log = read_log(path)
-            created = {row.code for row in rows if _apply(session, sc, row, tz, author, report, lang, bool(log))}
+            applied = [_apply(session, sc, row, tz, author, report, lang, bool(log)) for row in rows]
+            created = {code for code, new in applied if new}
             if log:
                 restore_log(session, sc, log, tz, created)
         if report.errors or dry_run:
@@ -222,11 +256,17 @@ def _apply(
     report: ImportReport,
     lang: str,
     with_log: bool = False,
-) -> bool:
-    """Create or update one commitment; True when it was created."""
-    origin_id = _origin(session, sc, row, tz, report, lang)
+) -> tuple[str, bool]:
+    """Create or update one commitment; its code, and whether it was created."""
+    origin = _origin(session, sc, row, tz, report, lang)
+    origin_id = origin.id if origin else None
+    code = row.code
+    if row.item is not None:
+        if origin is None:
+            return "", False  # the origin's error is reported
+        code = meetings.handle_of(session=session, sc=sc, meeting=origin, number=row.item)
     existing = commitments_db.get_commitment(
-        session=session, commission_id=sc.commission_id, code=row.code, for_update=True
+        session=session, commission_id=sc.commission_id, code=code, for_update=True
     )
     source = f"import:{row.number}"
     if existing is None:
@@ -235,12 +275,13 @@ def _apply(
             sc=sc,
             text=row.description,
             author=author,
-            code=row.code,
+            code=code,
             areas=row.areas,
             due=row.due,
             status=row.status,
             origin_id=origin_id,
             source=source,
+            previous=row.previous,
         )
         report.created += 1
     else:
@@ -249,14 +290,30 @@ def _apply(
             report.updated += 1
         else:
             report.unchanged += 1
-    if row.notes and not with_log:
-        assert c.id is not None
-        known = {u.text for u in log_db.updates_for(session=session, commitment_id=c.id)}
-        if row.notes not in known:
-            log_db.add_update(
-                session=session, commitment=c, text=row.notes, author=author, now=sc.now, source=source, kind="import"
-            )
-    return existing is None
+    if not with_log:
+        _actions(session, sc, c, row, author, source)
+    return code, existing is None
+
+
+def _actions(session: Session, sc: registry.Scope, c: Commitment, row: Row, author: str, source: str) -> None:
+    """The row's actions that the log does not hold yet, each with its own day when known."""
+    assert c.id is not None
+    known = {u.text for u in log_db.updates_for(session=session, commitment_id=c.id)}
+    for text, day in row.actions():
+        if text in known:
+            continue
+        told = registry.told(text, sc)
+        log_db.add_update(
+            session=session,
+            commitment=c,
+            text=text,
+            author=author,
+            now=sc.now,
+            source=source,
+            kind="import",
+            happened_on=day or told["happened_on"],
+            evidence=told["evidence"],
+        )
 
 
 def restore_log(session: Session, sc: registry.Scope, log: list[dict], tz: ZoneInfo, created: set[str]) -> None:
@@ -310,7 +367,7 @@ def _update_existing(
     cid = c.id
     assert cid is not None
     changes: dict = {"text": row.description}
-    changes["number"], changes["year"] = split_code(row.code)
+    changes["number"], changes["year"] = split_code(c.code)
     if row.says("origin"):
         changes["origin_id"] = origin_id
     if row.says("due"):
@@ -320,7 +377,7 @@ def _update_existing(
     if changes:
         c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **changes)
     if row.says("status") and row.status != c.status:
-        registry.set_status(session=session, sc=sc, code=row.code, status=row.status, author=author, source=source)
+        registry.set_status(session=session, sc=sc, code=c.code, status=row.status, author=author, source=source)
         changed = True
     if row.says("areas"):
         areas = registry.resolve_areas(session=session, acronyms=row.areas)
@@ -332,7 +389,8 @@ def _update_existing(
 
 def _origin(
     session: Session, sc: registry.Scope, row: Row, tz: ZoneInfo, report: ImportReport, lang: str
-) -> int | None:
+) -> Meeting | None:
+    """The row's origin meeting, recorded when new; its modality and attendees completed from the row."""
     if not row.origin:
         return None
     at = datetime.combine(row.origin_date, time(0, 0), tz) if row.origin_date else None
@@ -344,14 +402,20 @@ def _origin(
     )
     if found is None and at is None:
         found = meetings_db.find_meeting(session=session, commission_id=sc.commission_id, name=row.origin)
-    if found is not None:
-        return found.id
-    if at is None:
+    if found is None and at is None:
         report.errors.append(
             t("import.row", lang, row=row.number, reason=t("import.origin_date", lang, value=row.origin))
         )
         return None
-    return meetings.add_meeting(session=session, sc=sc, name=row.origin, at=at, kind=meeting_kind(row.origin)).id
+    return meetings.add_meeting(
+        session=session,
+        sc=sc,
+        name=row.origin,
+        at=found.at if found else at or sc.now,
+        kind=found.kind if found else meeting_kind(row.origin),
+        modality=row.modality,
+        attendees=row.attendees,
+    )
 
 
 def meeting_kind(name: str) -> str:

@@ -13,7 +13,20 @@ from typing import Any
 
 from bot.textnorm import clean, fold
 
-COLUMNS = ("code", "description", "status", "areas", "due", "origin", "origin_date", "notes")
+COLUMNS = (
+    "code",
+    "description",
+    "status",
+    "areas",
+    "due",
+    "origin",
+    "origin_date",
+    "notes",
+    "previous_status",
+    "modality",
+    "attendees",
+    "action_dates",
+)
 REQUIRED = ("code", "description")
 # Header names staff use, folded (lower case, no accents, no punctuation). "Compromiso" names the code in some
 # registries and the text in others ("No.;Compromiso;…"): it takes whichever of the two the other headers leave.
@@ -52,6 +65,10 @@ _ALIASES = {
     "origin": ("origin", "origen", "sesion", "reunion", "fecha y modalidad origen"),
     "origin_date": ("origin date", "origin_date", "fecha origen", "fecha de origen", "fecha sesion", "fecha reunion"),
     "notes": ("notes", "notas", "acciones", "acciones desarrolladas", "observaciones", "seguimiento", "comentarios"),
+    "previous_status": ("previous status", "estatus previo", "estatus anterior", "status previo", "estado anterior"),
+    "modality": ("modality", "modalidad"),
+    "attendees": ("attendees", "asistentes", "participantes"),
+    "action_dates": ("action dates", "fechas de las acciones", "fechas acciones", "fecha de las acciones"),
 }
 _EITHER = {"compromiso": ("code", "description")}
 # What a missing column's error offers, as staff would type it.
@@ -147,7 +164,18 @@ def read_log(path: Path) -> list[dict[str, Cell]]:
     return [dict(zip(headers, row, strict=False)) for row in rows[1:] if any(c not in (None, "") for c in row)]
 
 
-LOG_COLUMNS = ("code", "at", "author", "kind", "text", "status_before", "status_after", "source")
+LOG_COLUMNS = (
+    "code",
+    "at",
+    "author",
+    "kind",
+    "text",
+    "status_before",
+    "status_after",
+    "source",
+    "happened_on",
+    "evidence",
+)
 LOG_HEADERS = {
     "code": "report.col_code",
     "at": "report.col_when",
@@ -157,6 +185,8 @@ LOG_HEADERS = {
     "status_before": "report.col_before",
     "status_after": "report.col_after",
     "source": "report.col_source",
+    "happened_on": "report.col_happened",
+    "evidence": "report.col_evidence",
 }
 
 

@@ -31,6 +31,12 @@ WIDTHS = {
     "status_before": 13,
     "status_after": 13,
     "source": 30,
+    "previous_status": 13,
+    "modality": 12,
+    "attendees": 40,
+    "action_dates": 14,
+    "happened_on": 12,
+    "evidence": 40,
 }
 
 
@@ -71,6 +77,10 @@ def to_xlsx(rows: list[RegistryRow], log: list[tuple[str, UpdateRow]], tz: ZoneI
                 r.origin or None,
                 r.origin_date,
                 r.notes or None,
+                status_label(r.previous_status, lang) if r.previous_status else None,
+                r.modality or None,
+                r.attendees or None,
+                r.dates_text() or None,
             ]
         )
     _sheet(registry, COLUMNS, [column_header(c, lang) for c in COLUMNS], data)
@@ -93,12 +103,15 @@ def to_xlsx(rows: list[RegistryRow], log: list[tuple[str, UpdateRow]], tz: ZoneI
                 status_label(u.status_before, lang) if u.status_before else None,
                 status_label(u.status_after, lang) if u.status_after else None,
                 u.source,
+                u.happened_on,
+                u.evidence or None,
             ]
             for code, u in log
         ],
     )
     for row in entries.iter_rows(min_row=2):
         row[1].number_format = "yyyy-mm-dd hh:mm"
+        row[8].number_format = "yyyy-mm-dd"
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -1,4 +1,4 @@
-"""The terminal shell and ``parse``, through the real command line, on the seed-004 registry."""
+"""The terminal shell and ``parse``, through the real command line, on the synthetic test registry (tests/support/registry.csv)."""
 
 from __future__ import annotations
 
