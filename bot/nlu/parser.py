@@ -220,21 +220,32 @@ def _is_statement(t: Text) -> bool:
 def note_of(t: Text) -> str:
     """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
-    after = _LABEL.sub("", t.after_code())  # "15/2022 avance: la DEA…": the label is the command's
+    after = _LEAD_IN.sub("", t.after_code())  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
     note = re.sub(r"^\s*[:,;.\-–—]+\s*", "", after).strip()
-    if not note:
+    if not note or _POLITE.fullmatch(fold_aligned(note)):  # "…, agrégalo al 04/2023 xfa": the note came first
         head = t.before_code()
         if not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", head))):
             return ""
-        note = re.sub(r"[\s:,;.\-]+$", "", t.raw[: t.code_span[0]] if t.code_span else t.raw).strip()
+        end = t.code_span[0] if t.code_span else len(t.raw)
+        command = re.search(r"[,;:.]([^,;:.]*)$", head)  # a last clause that only says where to log it
+        if command and not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", command[1]))):
+            end = command.start()
+        note = re.sub(r"[\s:,;.\-]+$", "", t.raw[:end]).strip()
     return note
 
 
-_LABEL = re.compile(
-    r"^\s*[:,\-–—]?\s*(?:avance|avances|nota|novedad|novedades|seguimiento|actualizaci[oó]n|update|progress|note|log)"
-    r"\s*[:\-–—]\s*",
+# What opens the words after the code without being the note: a label ("avance:", "tuvo avance:"), a lead-in
+# ("les informo lo siguiente:", "les comparto que") or the "que"/"that" of "anota en el 5/2023 que…".
+_LEAD_IN = re.compile(
+    r"^\s*[:,\-–—]?\s*(?:"
+    r"(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
+    r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizaci[oó]n|update|progress|note|log)\s*[:\-–—]"
+    r"|(?:(?:les|le|te|nos)\s+)?(?:inform[oa]|informamos|comento|comentamos|comparto|compartimos|reporto|"
+    r"reportamos|aviso|avisamos|cuento|notifico)\s+(?:lo\s+siguiente\s*[:,.\-–—]?|que\b)"
+    r"|(?:que|that)\b)\s*",
     re.I,
 )
+_POLITE = re.compile(r"\W*(?:(?:xfa|porfa|plis|pls|please|por\s+favor|gracias|thanks|thx|ty|saludos)\W*)+")
 _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
     r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
