@@ -412,7 +412,8 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     status = _status_change(t) if (lx.STATUS_VERB.search(t.masked) or lx.STATUS_WORD.search(t.masked)) else None
     due = deadline(t) if not t.question else None
     cut = [h.start for h in ([due] if due else [])]
-    cut += [w.start() for w in lx.STATUS_WORD.finditer(t.masked) if w.start() > start] if status else []
+    verbs = [*lx.STATUS_WORD.finditer(t.masked), *lx.STATUS_IMPERATIVE.finditer(t.masked)] if status else []
+    cut += [w.start() for w in verbs if w.start() > start]  # "lo del plan de riesgos ponlo en proceso"
     if cut:
         end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
     clause = re.search(r"[,;?!]", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
@@ -464,14 +465,21 @@ _STATUS_OF = {"done": "done", "in_progress": "in_progress", "pending": "pending"
 _TAIL = re.compile(
     r"(?:\s+(?:sigue|queda|quedo|esta|is|as|como|to|a|al|para|es|vence|pasa|el|la|en|now|ya|ahora|de|going|va|anda|"
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
-    r"ahora\s+es|ahora|now))+\s*$",
+    r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza))+\s*$",
     re.IGNORECASE,
 )
+# "el compromiso de la proyección…", "the commitment on…": the word names what follows.
+_NAMED = re.compile(
+    r"^(?:(?:el|the)\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del|de|sobre|on|about|of)\s+"
+)
+# "… de votantes que íbamos a mandar al IME": a relative clause says more about the subject; it is not its name.
+_RELATIVE = re.compile(r"^(\S+\s+\S+.*?)\s+(?:que|which|that)\s+.*$", re.IGNORECASE)
 
 
 def trim_subject(text: str) -> str:
     text = re.sub(r"[?¿!¡.,;:]+", " ", text)
     text = " ".join(text.split())
+    text = _RELATIVE.sub(r"\1", _NAMED.sub("", text, count=1))
     previous = None
     while previous != text:
         previous = text
