@@ -105,12 +105,12 @@ LIST_OPEN = rx(
 )
 LIST_DONE = rx(
     r"\b(?:atendid[oa]s|lo\s+atendido|lo\s+cumplido|cerrad[oa]s|closed|done|cumplid[oa]s|conclui?d[oa]s|"
-    r"terminad[oa]s|completed)\b"
+    r"terminad[oa]s|completed|se\s+(?:cerraron|atendieron|cumplieron|concluyeron|terminaron)|were\s+closed)\b"
 )
 # A status named to exclude it ("…Pendiente, no los que están en proceso"): not the status asked for.
 LIST_EXCLUDED = rx(
     r"\b(?:no|not|sin|excepto|except|menos)\s+(?:(?:los|las|lo|the)\s+)?(?:(?:que|ones|which)\s+)?"
-    r"(?:(?:est[aá]n|estan|are)\s+)?(?:en\s+proceso|in\s+progress|atendid[oa]s|done|pendientes?|pending)"
+    r"(?:(?:ya|already|still|siguen|sigan)\s+)?(?:(?:est[aá]n|estan|are)\s+)?(?:en\s+proceso|in\s+progress|atendid[oa]s|done|pendientes?|pending)"
 )
 LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
 MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
