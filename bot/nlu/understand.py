@@ -147,7 +147,11 @@ def _status_note(t: Text) -> str | None:
     kept = []  # the clauses around the code that are neither the code's nor the command's
     masked = re.sub(r"\s[-–—]\s", " ; ", t.masked)  # "… to in progress - DJ acknowledged…": a dash parts clauses
     for m in re.finditer(r"[^:;,.!?]+", masked):
-        clause = m[0]
-        if len(re.findall(r"[a-z]+", clause)) >= 2 and not _COMMAND_CLAUSE.search(clause) and "#" not in clause:
+        clause, words = m[0], len(re.findall(r"[a-z]+", m[0]))
+        told = words >= TOLD_WORDS and masked[: m.start()].rstrip().endswith(":")  # "…a Atendido: la DEA confirmó…"
+        if words >= 2 and (told or not _COMMAND_CLAUSE.search(clause)) and "#" not in clause:
             kept.append(t.raw[m.start() : m.end()].strip())
     return ", ".join(kept) or None
+
+
+TOLD_WORDS = 6  # a clause this long after a colon is what the writer tells, even if it says "quedó" or "cerrado"
