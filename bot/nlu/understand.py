@@ -146,12 +146,15 @@ def _status_note(t: Text) -> str | None:
         return None
     kept = []  # the clauses around the code that are neither the code's nor the command's
     masked = re.sub(r"\s[-–—]\s", " ; ", t.masked)  # "… to in progress - DJ acknowledged…": a dash parts clauses
+    commanded = False  # the clause before was the command ("…cambiarlo a Atendido: la DEA confirmó…")
     for m in re.finditer(r"[^:;,.!?]+", masked):
         clause, words = m[0], len(re.findall(r"[a-z]+", m[0]))
-        told = words >= TOLD_WORDS and masked[: m.start()].rstrip().endswith(":")  # "…a Atendido: la DEA confirmó…"
-        if words >= 2 and (told or not _COMMAND_CLAUSE.search(clause)) and "#" not in clause:
+        command = bool(_COMMAND_CLAUSE.search(clause))
+        told = commanded and words >= TOLD_WORDS and masked[: m.start()].rstrip().endswith(":")
+        if words >= 2 and (told or not command) and "#" not in clause:
             kept.append(t.raw[m.start() : m.end()].strip())
+        commanded = command
     return ", ".join(kept) or None
 
 
-TOLD_WORDS = 6  # a clause this long after a colon is what the writer tells, even if it says "quedó" or "cerrado"
+TOLD_WORDS = 6  # a clause this long after the command and a colon is what the writer tells, even if it says "quedó"
