@@ -347,7 +347,7 @@ def listing(t: Text, catalog: AreaCatalog, cued: bool = True) -> Request | None:
     if cued and not cue and not (area_hit and (lx.LIST_WEAK.search(t.masked) or _short(t))):
         return None
     overdue = bool(lx.OVERDUE.search(t.masked))
-    due = t.dates[0] if t.dates and lx.DUE_BEFORE.search(t.masked) else None
+    due = _upper_bound(t)
     status = _list_status(t, overdue or due is not None)
     request = Request(
         intent="list",
@@ -357,6 +357,17 @@ def listing(t: Text, catalog: AreaCatalog, cued: bool = True) -> Request | None:
         mine=mine and area_hit is None,
     )
     return with_date(request, due, t) if due else request
+
+
+def _upper_bound(t: Text) -> DateHit | None:
+    """The deadline a list is filtered by: a date in a clause that asks for a list by deadline ("…que vencen antes
+    del viernes"), not one in a clause about something else ("…, I need to nudge people before Thursday")."""
+    for hit in t.dates:
+        start = max(t.masked.rfind(c, 0, hit.start) for c in ",;.!?") + 1
+        clause = t.masked[start : hit.end]
+        if lx.DUE_BEFORE.search(clause) and (lx.LIST_CUE.search(clause) or lx.LIST_WEAK.search(clause)):
+            return hit
+    return None
 
 
 _AREA_OF = re.compile(r"\b(?:[aá]rea|unidad|area)\s+(?:de\s+(?:la\s+)?|del\s+)?([A-ZÑ]{2,10})\b", re.I)
