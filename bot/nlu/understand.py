@@ -49,7 +49,7 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
     question = "?" in t.raw and not _REQUEST.search(t.masked)
     chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question=question)
     request = read if chosen == rule else _realize(chosen, t, catalog, read)
-    if request is not read and _hollow(request):  # the grammar finds nothing to write: the rules' reading stands
+    if request is not read and _hollow(request, read):  # the grammar finds nothing to write: the rules' reading stands
         request, chosen = read, rule
     later = _later_date(t) if request.intent == "log_update" and t.code else None
     options = decide.options(chosen, rule, prediction.probs, dated_note=later is not None, coded=t.code is not None)
@@ -80,10 +80,12 @@ def _other_read(probs: dict[str, float]) -> bool:
 REPORT_OVERRIDE = 0.85
 
 
-def _hollow(request: Request) -> bool:
-    """A note without words ("Avance en 01/2023" asks to see it). A deadline without a date is no such case: the
-    bot asks for the date ("give 07/2023 one more week", "ponle la fecha de la próxima sesión")."""
-    return request.intent == "log_update" and not request.text
+def _hollow(request: Request, read: Request) -> bool:
+    """A note without words ("Avance en 01/2023" asks to see it), or a change that names no commitment, neither by
+    code nor by subject, where the rules read a list ("due before 15/03 pls"). A deadline without a date is no such
+    case: the bot asks for the date ("give 07/2023 one more week", "ponle la fecha de la próxima sesión")."""
+    nameless = request.intent in ("set_due", "set_status") and not request.code and not request.text
+    return request.intent == "log_update" and not request.text or nameless and read.intent == "list"
 
 
 def _realize(label: str, t: Text, catalog: AreaCatalog, read: Request) -> Request:
