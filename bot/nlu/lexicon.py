@@ -13,7 +13,7 @@ COMPROMISO = r"compromi[sz]os?|commitments?|item"
 
 HELP = rx(
     r"^\W*(?:ayuda+|help+|auxilio|menu|comandos|instrucciones|\?+ayuda)\b"
-    r"|\b(?:which|what)\s+commands\b|\bguide\b|\bgu[ií]a\s+(?:de\s+uso|del\s+bot|para)|\btutorial\b"
+    r"|\b(?:which|what)\s+commands\b|\bguide\b|\bgu[ií]a\s+(?:de\s+uso|del\s+bot|para\s+(?:usar\w*|usuari\w*|el\s+bot|principiantes))|\btutorial\b"
     r"|\bmanual\s+(?:de\s+uso|del\s+bot)\b"
     r"|\b(?:que|q|what)\s+(?:\w+\s+){0,2}?(?:sabes|puedes|can\s+you|do\s+you)\s*(?:hacer|do|understand)?"
     r"|\bexpla\w*|\bexplica\w*|\bhow\s+to\s+(?:change|log|use|mark|add|update|create|set|close|ask)\b"

@@ -228,7 +228,9 @@ def note_of(t: Text) -> str:
             return ""
         end = t.code_span[0] if t.code_span else len(t.raw)
         command = re.search(r"[,;:.]([^,;:.]*)$", head)  # a last clause that only says where to log it
-        if command and not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", command[1]))):
+        if command and not re.search(
+            r"\w", _COMMAND_WORDS.sub(" ", _LOG_VERB.sub(" ", lx.LOG_PREFIX.sub(" ", command[1])))
+        ):
             end = command.start()
         note = re.sub(r"[\s:,;.\-]+$", "", t.raw[:end]).strip()
     return note
@@ -427,7 +429,7 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     cut += [w.start() for w in verbs if w.start() > start]  # "lo del plan de riesgos ponlo en proceso"
     if cut:
         end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
-    clause = re.search(r"[,;?!]", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
+    clause = re.search(r"[,;?!]|\.(?:\s|$)", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
     subject = trim_subject(t.raw[start : start + clause.start()] if clause else t.raw[start:end])
     if not subject:
         return None
