@@ -4,7 +4,7 @@ DEFAULT_AREAS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "DERFE",
         "Dirección Ejecutiva del Registro Federal de Electores",
-        ("Registro Federal de Electores", "Registro Federal"),
+        ("Registro Federal de Electores", "Registro Federal", "el Registro"),
     ),
     (
         "DECEYEC",

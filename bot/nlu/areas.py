@@ -13,6 +13,9 @@ from bot.textnorm import fold
 
 _STOP = {"de", "del", "la", "el", "los", "las", "y", "en", "materia", "of", "the"}
 _WORD = re.compile(r"[a-z0-9ñ]+")
+# An alias written with its article ("el Registro") is a proper name: it counts only capitalised, after an article.
+_ARTICLES = r"el|del|al|la|de\s+la|a\s+la"
+_PROPER = re.compile(r"(?:el|la)\s+([A-ZÁÉÍÓÚÑ]\w+)")
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,17 @@ class AreaCatalog:
         self.areas = tuple(areas)
         self._by_token: dict[str, str] = {}
         self._names: dict[str, str] = {}
+        self._proper: list[tuple[re.Pattern[str], str]] = []
+        self._proper_words: dict[str, str] = {}
         for area in self.areas:
             self._by_token[fold(area.acronym)] = area.acronym
             for alias in area.aliases:
                 words = _words(alias)
+                proper = _PROPER.fullmatch(alias)
+                if proper:  # "el Registro": as written, capital and all ("el registro a la LNERE" names no area)
+                    self._proper.append((re.compile(rf"\b(?:{_ARTICLES})\s+{re.escape(proper[1])}\b"), area.acronym))
+                    self._proper_words[proper[1]] = area.acronym
+                    continue
                 if len(words) == 1:
                     self._by_token[fold(alias)] = area.acronym
                 if len(words) > 1 or not alias.isupper() and len(alias) >= 5:  # a word, not an acronym: typos too
@@ -69,7 +79,8 @@ class AreaCatalog:
     def exact(self, text: str) -> str | None:
         """The acronym for an acronym, alias or full name written in full (case and accents ignored)."""
         key = " ".join(_words(text))
-        return self._by_token.get(key.replace(" ", "")) or self._names.get(key)
+        found = self._by_token.get(key.replace(" ", "")) or self._names.get(key)
+        return found or self._proper_words.get(text.strip())
 
     def find(self, text: str) -> tuple[str, tuple[int, int]] | None:
         """The first area named in free text, and the span (in folded-word positions) that named it."""
@@ -80,6 +91,11 @@ class AreaCatalog:
             if acronym and (len(word) > 2 or word.upper() in text or word in ("dj", "dea", "ime", "sre", "inm")):
                 hits.append((i, i + 1, acronym))
         hits.extend(self._find_names(words))
+        for pattern, acronym in self._proper:
+            m = pattern.search(text)
+            if m:
+                start = len(_words(text[: m.start()])) + 1  # the name, after its article
+                hits.append((start, start + 1, acronym))
         if not hits:
             return None
         start, end, acronym = min(hits)

@@ -207,7 +207,10 @@ def _weekday(m: re.Match[str], today: date) -> DateHit | tuple[date, str]:
     found = today + timedelta(days=delta)
     marker = (m["next"] or "") + (m["after"] or "")
     if marker.strip() and delta == 1:  # "el próximo martes" said on a Monday: tomorrow, or in eight days?
-        return DateHit(m.start(), m.end(), found, "day", (found + timedelta(days=7),))
+        later = found + timedelta(days=7)
+        if "next" in marker:  # English "next Tuesday" on a Monday: tomorrow would be "tomorrow", so next week's
+            return DateHit(m.start(), m.end(), later, "day", (found,))
+        return DateHit(m.start(), m.end(), found, "day", (later,))
     return found, "day"
 
 

@@ -13,7 +13,7 @@ COMPROMISO = r"compromi[sz]os?|commitments?|item"
 
 HELP = rx(
     r"^\W*(?:ayuda+|help+|auxilio|menu|comandos|instrucciones|\?+ayuda)\b"
-    r"|\b(?:which|what)\s+commands\b|\bguide\b|\bgu[ií]a\s+(?:de\s+uso|del\s+bot|para)|\btutorial\b"
+    r"|\b(?:which|what)\s+commands\b|\bguide\b|\bgu[ií]a\s+(?:de\s+uso|del\s+bot|para\s+(?:usar\w*|usuari\w*|el\s+bot|principiantes))|\btutorial\b"
     r"|\bmanual\s+(?:de\s+uso|del\s+bot)\b"
     r"|\b(?:que|q|what)\s+(?:\w+\s+){0,2}?(?:sabes|puedes|can\s+you|do\s+you)\s*(?:hacer|do|understand)?"
     r"|\bexpla\w*|\bexplica\w*|\bhow\s+to\s+(?:change|log|use|mark|add|update|create|set|close|ask)\b"
@@ -39,6 +39,8 @@ CREATE = rx(
     rf"\b(?:agrega|agregar|agregale|anade|anadir|nuevo|nueva|registra|registrar|alta\s+(?:de|del)|crea|crear|"
     rf"levanta|levantar|abre|abrir|apunta|apuntar|log\s+a|open\s+a|"
     rf"add|new|create|captura|da\s+de\s+alta)\s+(?:(?:un|una|a|el|otro|este|esta|this|another)\s+)?(?:nuevo\s+|new\s+)?(?:{COMPROMISO})\b"
+    rf"(?:\s+(?:nuevo|nueva|new)\b)?"
+    rf"|\b(?:sale|salio|surge|surgio|queda|quedo|hay|tenemos|se\s+acordo)\s+(?:un|otro)\s+(?:{COMPROMISO})\s+nuevo\b"
 )
 # Words before the code that make the message a log entry ("Avance en 01/2023: …").
 LOG_PREFIX = rx(
@@ -53,7 +55,7 @@ QUESTION_START = rx(
     r"quick\s+check|ya\s+se|sigue|y\s+el|y\s+la|y\s+lo)\b"
 )
 DUE_CUE = rx(
-    r"\b(?:vence|vencen|vencera|vencimiento|plazo|fecha\s+limite|fecha|deadline|due|recorre|recorrer|recorrio|"
+    r"\b(?:vence|vencen|vencera|venza|vencimiento|plazo|fecha\s+limite|fecha|deadline|due|recorre|recorrer|recorrio|"
     r"extiende\w*|extender|ampliar|aplaza\w*|pospon\w*|adelanta\w*|entregarse|debe\s+entregarse|"
     r"recorremos|pasa|pasalo|pasar|mueve|muevan|mover|move|push|extend|postpone|reprograma|reprogramar|prorroga|"
     r"amplia|cambia|cambiar|debe\s+quedar|tiene\s+como|entrega|a\s+mas\s+tardar|para\s+el|pal|hasta)\b"
@@ -71,7 +73,7 @@ STATUS_WORD = rx(
     rf"|\b(?P<reopen>{REOPEN})\b"
 )
 STATUS_VERB = rx(
-    r"\b(?:da|dar|den|dalo|darlo|doy|damos)\s+(?:por|x)\b|\bmarca\w*|\bmark\w*|\bpon\b|\bponle\b|\bponer\b"
+    r"\b(?:da|dar|den|dalo|darlo|doy|damos)\s+(?:por|x)\b|\bmarca\w*|\bmark\w*|\bpon(?:lo|la)?\b|\bponle\b|\bponer\b"
     r"|\bcierra\w*|\bcerrar\b|\bclose\b|\bset\b|\bestatus\b.*\b(?:a|to)\b|\bcambia\w*\s+(?:el\s+)?(?:estatus|status)"
     r"|\bpasa\s+a\b|\bback\s+to\b|\bqueda\s+como\b|\bquedo\b|\bsigue\b|\besta\b|\bestan\b|\bis\b|\bare\b|\bqueda\b"
     r"|\bya\s+se\s+atendio|\bya\s+quedo\b|\bnow\b|\bone\s+is\b"
@@ -103,18 +105,19 @@ LIST_OPEN = rx(
 )
 LIST_DONE = rx(
     r"\b(?:atendid[oa]s|lo\s+atendido|lo\s+cumplido|cerrad[oa]s|closed|done|cumplid[oa]s|conclui?d[oa]s|"
-    r"terminad[oa]s|completed)\b"
+    r"terminad[oa]s|completed|se\s+(?:cerraron|atendieron|cumplieron|concluyeron|terminaron)|were\s+closed)\b"
 )
 # A status named to exclude it ("…Pendiente, no los que están en proceso"): not the status asked for.
 LIST_EXCLUDED = rx(
     r"\b(?:no|not|sin|excepto|except|menos)\s+(?:(?:los|las|lo|the)\s+)?(?:(?:que|ones|which)\s+)?"
-    r"(?:(?:est[aá]n|estan|are)\s+)?(?:en\s+proceso|in\s+progress|atendid[oa]s|done|pendientes?|pending)"
+    r"(?:(?:ya|already|still|siguen|sigan)\s+)?(?:(?:est[aá]n|estan|are)\s+)?(?:en\s+proceso|in\s+progress|atendid[oa]s|done|pendientes?|pending)"
 )
 LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
 MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
 
 SUBJECT_MARKER = rx(
     r"\b(?:lo\s+del?|lo\s+de\s+la|lo\s+de\s+los|lo\s+de\s+las|el\s+de\s+la|el\s+del?|la\s+de\s+la|la\s+del?|"
+    r"(?:a|the)\s+(?:due\s+date|deadline)\s+for(?:\s+the)?|"
     r"the\s+one\s+about(?:\s+the)?|the\s+one\s+on(?:\s+the)?|about\s+the|regarding(?:\s+the)?)\s+"
 )
 SUBJECT_QUESTION = rx(
@@ -124,13 +127,15 @@ SUBJECT_QUESTION = rx(
     r"sigue\s+(?:pendiente|abierto|en\s+proceso)\s+(?:el|la)?|"
     r"how\s+is(?:\s+the)?|how's(?:\s+the)?|(?:what's\s+the\s+)?status\s+of(?:\s+the)?|"
     r"any\s+(?:news|progress|update|updates)\s+(?:on|about|with)(?:\s+the)?|what\s+about(?:\s+the)?|"
-    r"where\s+are\s+we\s+(?:on|with)(?:\s+the)?|is\s+the)\s+"
+    r"where\s+are\s+we\s+(?:on|with)(?:\s+the)?|is\s+the|"
+    r"(?:alguna|algun|hay|any)\s+(?:novedad|novedades|noticia|noticias|avance)\s+(?:de|del|sobre|con|en)"
+    r"(?:\s+(?:el|la|los|las|lo\s+de))?|(?:el\s+)?(?:estatus|status)\s+(?:del|de\s+la|de\s+los|de\s+las|de))\s+"
 )
 # "mark the Montreal visit as closed", "da por atendido lo de…": a status verb, then the subject.
 SUBJECT_COMMAND = rx(
     r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+)?(?:mark|marca|marcar|close|cierra|reopen|reabre|"
-    r"da\s+por\s+\w+|pon|ponle|set|move|mueve|recorre|pasa)\s+(?:the|el|la|los|las|lo\s+de)?\s*"
-    r"(?:(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|of|de|del)\s+(?:the\s+|la\s+|el\s+)?)?"
+    r"da\s+por\s+\w+|pon|ponle|set|move|mueve|recorre|pasa|cambia\w*)\s+(?:the|el|la|los|las|lo\s+de)?\s*"
+    r"(?:(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|of|de|del|al|a)\s+(?:the\s+|la\s+|el\s+)?)?"
 )
 REPORT = rx(r"\b(?:reporte|informe|report|reportes|informes)\b(?!\s+(?:de\s+)?(?:avance|progress))")
 LAUGH = rx(r"\b(?:ja(?:ja)+|je(?:je)+|lol|lmao|haha\w*|xd)\b")
@@ -138,5 +143,5 @@ LAUGH = rx(r"\b(?:ja(?:ja)+|je(?:je)+|lol|lmao|haha\w*|xd)\b")
 # A status change said of a subject with no code: "el plan de riesgos ponlo en proceso".
 STATUS_IMPERATIVE = rx(
     r"\b(?:ponlo|ponla|pon|ponle|marca|marcalo|marcala|marcar|mark|set|close|cierra|cierralo|reabre|reabrelo|reopen|"
-    r"da(?:lo|la)?\s+por|dejalo|dejala|pasalo|pasala)\b"
+    r"da(?:lo|la)?\s+por|dejalo|dejala|pasalo|pasala|(?:can|should|could|may)\s+(?:go|move)\s+(?:back\s+)?(?:to|into))\b"
 )

@@ -220,21 +220,34 @@ def _is_statement(t: Text) -> bool:
 def note_of(t: Text) -> str:
     """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
-    after = _LABEL.sub("", t.after_code())  # "15/2022 avance: la DEA…": the label is the command's
+    after = _LEAD_IN.sub("", t.after_code())  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
     note = re.sub(r"^\s*[:,;.\-–—]+\s*", "", after).strip()
-    if not note:
+    if not note or _POLITE.fullmatch(fold_aligned(note)):  # "…, agrégalo al 04/2023 xfa": the note came first
         head = t.before_code()
         if not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", head))):
             return ""
-        note = re.sub(r"[\s:,;.\-]+$", "", t.raw[: t.code_span[0]] if t.code_span else t.raw).strip()
+        end = t.code_span[0] if t.code_span else len(t.raw)
+        command = re.search(r"[,;:.]([^,;:.]*)$", head)  # a last clause that only says where to log it
+        if command and not re.search(
+            r"\w", _COMMAND_WORDS.sub(" ", _LOG_VERB.sub(" ", lx.LOG_PREFIX.sub(" ", command[1])))
+        ):
+            end = command.start()
+        note = re.sub(r"[\s:,;.\-]+$", "", t.raw[:end]).strip()
     return note
 
 
-_LABEL = re.compile(
-    r"^\s*[:,\-–—]?\s*(?:avance|avances|nota|novedad|novedades|seguimiento|actualizaci[oó]n|update|progress|note|log)"
-    r"\s*[:\-–—]\s*",
+# What opens the words after the code without being the note: a label ("avance:", "tuvo avance:"), a lead-in
+# ("les informo lo siguiente:", "les comparto que") or the "que"/"that" of "anota en el 5/2023 que…".
+_LEAD_IN = re.compile(
+    r"^\s*[:,\-–—]?\s*(?:"
+    r"(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
+    r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizaci[oó]n|update|progress|note|log)\s*[:\-–—]"
+    r"|(?:(?:les|le|te|nos)\s+)?(?:inform[oa]|informamos|comento|comentamos|comparto|compartimos|reporto|"
+    r"reportamos|aviso|avisamos|cuento|notifico)\s+(?:lo\s+siguiente\s*[:,.\-–—]?|que\b)"
+    r"|(?:que|that)\b)\s*",
     re.I,
 )
+_POLITE = re.compile(r"\W*(?:(?:xfa|porfa|plis|pls|please|por\s+favor|gracias|thanks|thx|ty|saludos)\W*)+")
 _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
     r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
@@ -290,8 +303,8 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
 
 
 _ADDRESSEE = re.compile(
-    r"(?:(?:al|a)\s+cargo\s+(?:del|de)|(?:por|de)\s+parte\s+(?:del|de)|para|p/|pa|al|a|del|de|for|to|assigned\s+to)"
-    r"\s*(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—/]{2,60}?)\s*[:;\-–—]\s*",
+    r"(?:(?:(?:al|a)\s+cargo\s+(?:del|de)|(?:por|de)\s+parte\s+(?:del|de)|para|pa|al|a|del|de|for|to|"
+    r"assigned\s+to|owner|owned\s+by|responsable|resp\.?)\s+|p/\s*)?(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—/]{2,60}?)\s*[:;\-–—]\s*",
     re.I,
 )
 
@@ -336,7 +349,7 @@ def listing(t: Text, catalog: AreaCatalog, cued: bool = True) -> Request | None:
     if cued and not cue and not (area_hit and (lx.LIST_WEAK.search(t.masked) or _short(t))):
         return None
     overdue = bool(lx.OVERDUE.search(t.masked))
-    due = t.dates[0] if t.dates and lx.DUE_BEFORE.search(t.masked) else None
+    due = _upper_bound(t)
     status = _list_status(t, overdue or due is not None)
     request = Request(
         intent="list",
@@ -346,6 +359,17 @@ def listing(t: Text, catalog: AreaCatalog, cued: bool = True) -> Request | None:
         mine=mine and area_hit is None,
     )
     return with_date(request, due, t) if due else request
+
+
+def _upper_bound(t: Text) -> DateHit | None:
+    """The deadline a list is filtered by: a date in a clause that asks for a list by deadline ("…que vencen antes
+    del viernes"), not one in a clause about something else ("…, I need to nudge people before Thursday")."""
+    for hit in t.dates:
+        start = max(t.masked.rfind(c, 0, hit.start) for c in ",;.!?") + 1
+        clause = t.masked[start : hit.end]
+        if lx.DUE_BEFORE.search(clause) and (lx.LIST_CUE.search(clause) or lx.LIST_WEAK.search(clause)):
+            return hit
+    return None
 
 
 _AREA_OF = re.compile(r"\b(?:[aá]rea|unidad|area)\s+(?:de\s+(?:la\s+)?|del\s+)?([A-ZÑ]{2,10})\b", re.I)
@@ -401,10 +425,11 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     status = _status_change(t) if (lx.STATUS_VERB.search(t.masked) or lx.STATUS_WORD.search(t.masked)) else None
     due = deadline(t) if not t.question else None
     cut = [h.start for h in ([due] if due else [])]
-    cut += [w.start() for w in lx.STATUS_WORD.finditer(t.masked) if w.start() > start] if status else []
+    verbs = [*lx.STATUS_WORD.finditer(t.masked), *lx.STATUS_IMPERATIVE.finditer(t.masked)] if status else []
+    cut += [w.start() for w in verbs if w.start() > start]  # "lo del plan de riesgos ponlo en proceso"
     if cut:
         end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
-    clause = re.search(r"[,;?!]", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
+    clause = re.search(r"[,;?!]|\.(?:\s|$)", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
     subject = trim_subject(t.raw[start : start + clause.start()] if clause else t.raw[start:end])
     if not subject:
         return None
@@ -453,14 +478,21 @@ _STATUS_OF = {"done": "done", "in_progress": "in_progress", "pending": "pending"
 _TAIL = re.compile(
     r"(?:\s+(?:sigue|queda|quedo|esta|is|as|como|to|a|al|para|es|vence|pasa|el|la|en|now|ya|ahora|de|going|va|anda|"
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
-    r"ahora\s+es|ahora|now))+\s*$",
+    r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza))+\s*$",
     re.IGNORECASE,
 )
+# "el compromiso de la proyección…", "the commitment on…": the word names what follows.
+_NAMED = re.compile(
+    r"^(?:(?:el|the)\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del|de|sobre|on|about|of)\s+"
+)
+# "… de votantes que íbamos a mandar al IME": a relative clause says more about the subject; it is not its name.
+_RELATIVE = re.compile(r"^(\S+\s+\S+.*?)\s+(?:que|which|that)\s+.*$", re.IGNORECASE)
 
 
 def trim_subject(text: str) -> str:
     text = re.sub(r"[?¿!¡.,;:]+", " ", text)
     text = " ".join(text.split())
+    text = _RELATIVE.sub(r"\1", _NAMED.sub("", text, count=1))
     previous = None
     while previous != text:
         previous = text

@@ -50,7 +50,7 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
     question = "?" in t.raw and not _REQUEST.search(t.masked)
     chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question=question)
     request = read if chosen == rule else _realize(chosen, t, catalog, read)
-    if request is not read and _hollow(request):  # the grammar finds nothing to write: the rules' reading stands
+    if request is not read and _hollow(request, read):  # the grammar finds nothing to write: the rules' reading stands
         request, chosen = read, rule
     later = _later_date(t) if request.intent == "log_update" and t.code else None
     options = decide.options(chosen, rule, prediction.probs, dated_note=later is not None, coded=t.code is not None)
@@ -83,10 +83,12 @@ def _other_read(probs: dict[str, float]) -> bool:
 REPORT_OVERRIDE = 0.85
 
 
-def _hollow(request: Request) -> bool:
-    """A note without words ("Avance en 01/2023" asks to see it). A deadline without a date is no such case: the
-    bot asks for the date ("give 07/2023 one more week", "ponle la fecha de la próxima sesión")."""
-    return request.intent == "log_update" and not request.text
+def _hollow(request: Request, read: Request) -> bool:
+    """A note without words ("Avance en 01/2023" asks to see it), or a change that names no commitment, neither by
+    code nor by subject, where the rules read a list ("due before 15/03 pls"). A deadline without a date is no such
+    case: the bot asks for the date ("give 07/2023 one more week", "ponle la fecha de la próxima sesión")."""
+    nameless = request.intent in ("set_due", "set_status") and not request.code and not request.text
+    return request.intent == "log_update" and not request.text or nameless and read.intent == "list"
 
 
 def _realize(label: str, t: Text, catalog: AreaCatalog, read: Request) -> Request:
@@ -149,8 +151,15 @@ def _status_note(t: Text) -> str | None:
         return None
     kept = []  # the clauses around the code that are neither the code's nor the command's
     masked = re.sub(r"\s[-–—]\s", " ; ", t.masked)  # "… to in progress - DJ acknowledged…": a dash parts clauses
+    commanded = False  # the clause before was the command ("…cambiarlo a Atendido: la DEA confirmó…")
     for m in re.finditer(r"[^:;,.!?]+", masked):
-        clause = m[0]
-        if len(re.findall(r"[a-z]+", clause)) >= 2 and not _COMMAND_CLAUSE.search(clause) and "#" not in clause:
+        clause, words = m[0], len(re.findall(r"[a-z]+", m[0]))
+        command = bool(_COMMAND_CLAUSE.search(clause))
+        told = commanded and words >= TOLD_WORDS and masked[: m.start()].rstrip().endswith(":")
+        if words >= 2 and (told or not command) and "#" not in clause:
             kept.append(t.raw[m.start() : m.end()].strip())
+        commanded = command
     return ", ".join(kept) or None
+
+
+TOLD_WORDS = 6  # a clause this long after the command and a colon is what the writer tells, even if it says "quedó"

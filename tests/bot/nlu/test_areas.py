@@ -47,6 +47,7 @@ EVERYDAY = [
     ("pendientes de Capacitación", "DECEYEC"),
     ("qué debe Administración", "DEA"),
     ("what's pending for DERFE?", "DERFE"),
+    ("¿qué le falta entregar al Registro?", "DERFE"),
 ]
 
 
@@ -64,3 +65,19 @@ def test_a_word_near_an_alias_is_not_the_area():
     from corpus import CATALOG
 
     assert CATALOG.find("review the risk plan with the consulates") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lo que debe el Registro", "DERFE"),  # a proper name, capitalised after its article
+        ("la campaña sobre el registro a la lista nominal", None),  # the common noun
+        ("Registro de avance de la campaña", None),  # a capital only because it opens the sentence
+    ],
+)
+def test_an_alias_written_with_its_article_counts_only_as_a_proper_name(text, expected):
+    from corpus import CATALOG
+
+    found = CATALOG.find(text)
+    assert (found[0] if found else None) == expected
+    assert CATALOG.exact("Registro") == "DERFE"

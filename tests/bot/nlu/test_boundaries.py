@@ -1,0 +1,62 @@
+"""Where a note, a subject or a new commitment's text begins and ends (now = Monday 13 Feb 2023, 10:00)."""
+
+from __future__ import annotations
+
+import pytest
+from corpus import CATALOG, NOW, norm_text
+
+from bot.nlu import parse
+
+CASES = [
+    # A note: the command's "que", lead-ins and labels are not in it; a note may come before the command.
+    ("registra en el 07/2022 que la DEA ya liberó los recursos", "log_update", "la DEA ya liberó los recursos"),
+    ("log on 12/2022 that the IME sent the draft", "log_update", "the IME sent the draft"),
+    ("Sobre el 03/2023 les comparto que la UTSI terminó las pruebas", "log_update", "la UTSI terminó las pruebas"),
+    ("Del 11/2022 les informo lo siguiente: la SRE firmó el anexo", "log_update", "la SRE firmó el anexo"),
+    ("El 08/2022 tuvo avance: el OPL mandó su propuesta", "log_update", "el OPL mandó su propuesta"),
+    ("la DJ revisó el convenio, anótalo en el 05/2023 porfa", "log_update", "la DJ revisó el convenio"),
+    # A subject: the command or the chatter after it is not its name.
+    ("lo de la ficha de difusión márcalo como atendido", "set_status", "ficha de difusión"),
+    ("the consular kit one can move to done", "set_status", "consular kit"),
+    ("how's the outreach video coming along?", "status", "outreach video"),
+    ("¿cómo va el compromiso de la guía para consulados que pidió la SRE?", "status", "guía para consulados"),
+    # A new commitment: the owner named first is not its text.
+    (
+        "Nuevo compromiso a cargo de la DEA: revisar la suficiencia para las visitas",
+        "create",
+        "revisar la suficiencia para las visitas",
+    ),
+    ("new commitment, owner IME: share the consulates' calendar", "create", "share the consulates' calendar"),
+    ("alta de compromiso - CNCS - diseñar la campaña en redes", "create", "diseñar la campaña en redes"),
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "words"), CASES, ids=[c[0][:50] for c in CASES])
+def test_where_the_words_begin_and_end(text, intent, words):
+    r = parse(text, NOW, CATALOG)
+    assert (r.intent, norm_text(r.text)) == (intent, norm_text(words))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("¿qué compromisos de la DEOE ya se atendieron?", dict(status="done", area="DEOE")),
+        ("los de la DEA que siguen pendientes, no los que ya están en proceso", dict(status="open", area="DEA")),
+        ("list the overdue ones, I want to call people before Friday", dict(overdue=True, date=None)),
+        ("¿qué le toca entregar al Registro?", dict(area="DERFE")),
+    ],
+)
+def test_list_filters(text, expected):
+    r = parse(text, NOW, CATALOG).contract()
+    assert r["intent"] == "list"
+    assert {k: r[k] for k in expected} == expected
+
+
+def test_next_weekday_in_english_said_the_day_before_is_next_weeks():
+    r = parse("push 04/2023 to next Tuesday", NOW, CATALOG)
+    assert (r.date.isoformat(), [d.isoformat() for d in r.alternatives]) == ("2023-02-21", ["2023-02-14"])
+
+
+def test_a_new_commitment_for_an_institution_is_owned_by_it():
+    r = parse("Hoy salió un compromiso nuevo para la SRE: enviar el calendario de visitas", NOW, CATALOG)
+    assert (r.intent, r.area, r.text) == ("create", "SRE", "enviar el calendario de visitas")
