@@ -30,8 +30,8 @@ def action_day(text: str, today: date) -> date | None:
     named ahead with its year, or in the coming months, is a plan, not an action."""
     folded = fold_aligned(text)
     for hit in find_dates(folded, today):
-        if hit.precision != "day":
-            continue
+        if hit.precision != "day" or _BARE.fullmatch(folded[hit.start : hit.end].strip()):
+            continue  # "2.2" is as often a paragraph's number as a day
         day = hit.date
         if (day - today).days > PLAN_DAYS and not re.search(r"\d{4}", folded[hit.start : hit.end]):
             day = _year_before(day)
@@ -40,7 +40,8 @@ def action_day(text: str, today: date) -> date | None:
     return None
 
 
-PLAN_DAYS = 200  # farther ahead than this, a day without a year was last year's
+PLAN_DAYS = 200
+_BARE = re.compile(r"\d{1,2}[./-]\d{1,2}")  # farther ahead than this, a day without a year was last year's
 
 
 def _year_before(day: date) -> date:

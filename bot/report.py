@@ -166,12 +166,9 @@ def previous_status(c: CommitmentRow, log: Sequence[Dated], since: datetime | No
 
 def _line(c: CommitmentRow, item: Item, since: datetime | None) -> ReportLine:
     previous = previous_status(c, [e for e in item.entries if not e.undone], since)
-    actions = tuple(
-        sorted(
-            (e for e in item.entries if e.kind in ACTIONS and e.text and not e.undone),
-            key=lambda e: (e.happened_on or e.at.date(), e.at),
-        )
-    )
+    # In the order they were told (an imported report's, in its own order): the log is read oldest first.
+    told = [e for e in item.entries if e.kind in ACTIONS and e.text and not e.undone]
+    actions = tuple(sorted(told, key=lambda e: e.at))
     number = str(split_code(item.code)[0]) if is_handle(item.code) else item.code
     return ReportLine(item=item, number=number, previous_status=previous, actions=actions)
 

@@ -30,8 +30,16 @@ DEFAULT_AREAS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("FEPADE", "Fiscalía", "Delitos Electorales"),
     ),
     ("OPL", "Organismo Público Local", ("OPLE",)),
+    ("INE", "Instituto Nacional Electoral", ()),
+    ("DGAJ", "Dirección General de Asuntos Jurídicos de la SRE", ("Asuntos Jurídicos",)),
 )
 
 # Areas that belong to another area of the catalog, an institution: asking what the SRE owes means the SRE's
-# own items and those of its IME and its consular directorate.
-PART_OF: dict[str, str] = {"IME": "SRE", "DGSC": "SRE"}
+# own items and those of its IME, its consular and its legal directorates; asking what the INE owes, those of
+# every directorate, unit and coordination of the institute.
+PART_OF: dict[str, str] = {
+    "IME": "SRE",
+    "DGSC": "SRE",
+    "DGAJ": "SRE",
+    **dict.fromkeys(("DERFE", "DECEYEC", "DEOE", "DEPPP", "DESPEN", "DEA", "DJ", "UTSI", "CNCS", "CAI", "DAC"), "INE"),
+}

@@ -39,6 +39,8 @@ def import_(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(t("import.unreadable", ctx.lang, message=str(exc).splitlines()[0][:200])) from None
     for warning in report.warnings:
         print(warning, file=sys.stderr)
+    for line in report.understood:
+        print(line)
     if report.errors:
         for error in report.errors:
             print(error, file=sys.stderr)

@@ -124,7 +124,14 @@ def _cell(text: str) -> str:
 
 
 def _md(runs: list[Run]) -> str:
-    return "".join(f"**{text.strip()}**{' ' if text.endswith(' ') else ''}" if bold else text for text, bold in runs)
+    out = []
+    for text, bold in runs:
+        if bold and text.strip():
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+            out.append(f"{lead}**{text.strip()}**{trail}")
+        else:
+            out.append(text)
+    return "".join(out)
 
 
 def report_markdown(report: Report, tz: ZoneInfo, lang: str, *, summary: bool = False) -> str:

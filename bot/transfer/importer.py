@@ -70,6 +70,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    understood: list[str] = field(default_factory=list)  # what a dry run of a Word report read, a line each
 
 
 def parse_cell_date(value: Cell) -> tuple[date, str] | None:
@@ -199,7 +200,13 @@ def import_file(
     dry_run: bool = False,
     author: str = "import",
 ) -> ImportReport:
-    """Import a CSV or XLSX file in one transaction; nothing is written when any row is bad."""
+    """Import a CSV, XLSX or Word file in one transaction; nothing is written when any row is bad."""
+    if path.suffix.lower() == ".docx":
+        from bot.transfer.word_import import import_word
+
+        return import_word(
+            db=db, path=path, commission=commission, now=now, tz=tz, lang=lang, dry_run=dry_run, author=author
+        )
     report = ImportReport()
     table = read_table(path)
     check_columns(table, lang)

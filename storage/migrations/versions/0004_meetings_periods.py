@@ -7,6 +7,8 @@ Create Date: 2026-11-30
 import sqlalchemy as sa
 from alembic import op
 
+from storage.catalog import PART_OF
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -23,6 +25,12 @@ def upgrade() -> None:
     with op.batch_alter_table("commission", schema=None) as batch_op:
         batch_op.add_column(sa.Column("report_request", sa.String(length=16), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("report_subject", sa.String(length=16), nullable=False, server_default=""))
+    for acronym, institution in PART_OF.items():  # the areas of the catalog now belong to their institutions
+        op.execute(
+            sa.text("UPDATE area SET part_of = :p WHERE acronym = :a AND part_of IS NULL").bindparams(
+                p=institution, a=acronym
+            )
+        )
 
 
 def downgrade() -> None:

@@ -1,4 +1,4 @@
-"""The terminal shell and ``parse``, through the real command line, on the synthetic test registry (tests/support/registry.csv)."""
+"""The terminal shell and ``parse``, through the real command line, on the synthetic test registry."""
 
 from __future__ import annotations
 

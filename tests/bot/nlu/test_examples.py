@@ -66,7 +66,7 @@ EXAMPLES = [
     ("open items for area QQQ", dict(intent="list", area="QQQ")),
     ("pendientes de la DRFE", dict(intent="list", area="DERFE")),
     ("Pendientes que vencen antes de MARZO", dict(intent="list", area=None, date="2023-03-31")),
-    ("Pendientes del INE", dict(intent="list", area=None)),
+    ("Pendientes del INE", dict(intent="list", area="INE")),  # an institution: its areas too
     ("Pendientes de HOY", dict(intent="list", area=None)),
     ("PENDIENTES DE HOY", dict(intent="list", area=None)),
 ]
