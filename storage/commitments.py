@@ -125,12 +125,21 @@ def find_commitments(
         stmt = stmt.where(col(Commitment.origin_id) == origin_id)
     if origin_ids is not None:
         stmt = stmt.where(col(Commitment.origin_id).in_(list(origin_ids)))
-    for since, kinds in ((active_since, None), (changed_since, ("status",))):
-        if since is not None:
-            logged = select(Update.commitment_id).where(col(Update.at) >= since, col(Update.undone_at).is_(None))
-            if kinds:
-                logged = logged.where(col(Update.kind).in_(kinds))
-            stmt = stmt.where(col(Commitment.id).in_(logged))
+    if active_since is not None:
+        logged = select(Update.commitment_id).where(col(Update.at) >= active_since, col(Update.undone_at).is_(None))
+        stmt = stmt.where(col(Commitment.id).in_(logged))
+    if changed_since is not None:  # a change, or a record from a report that gave it another status before
+        recorded = sa.and_(
+            col(Update.kind) == "create",
+            col(Update.status_before).is_not(None),
+            col(Update.status_before) != col(Update.status_after),
+        )
+        changed = select(Update.commitment_id).where(
+            col(Update.at) >= changed_since,
+            col(Update.undone_at).is_(None),
+            sa.or_(col(Update.kind) == "status", recorded),
+        )
+        stmt = stmt.where(col(Commitment.id).in_(changed))
     if due_from is not None:
         stmt = stmt.where(col(Commitment.due_date) >= due_from)
     if closed_since is not None:

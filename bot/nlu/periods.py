@@ -17,9 +17,12 @@ from bot.nlu.request import Request
 
 _MEETING = r"(?:reunion(?:\s+de\s+trabajo)?|junta|mesa(?:\s+de\s+trabajo)?|sesion(?:\s+de\s+trabajo)?|meeting)"
 # "compromiso 4 de la reunión del", "el 2 del", "punto 3 de la junta del", "item 2 from the", "commitment 4 of the"
+_NAMED_ITEM = (
+    r"compromisos?|compromiso\s+(?:n(?:o|um(?:ero)?)\.?\s*)?|punto|acuerdo|item|numero|commitment|number|no\.?"
+)
 _ITEM_BEFORE = re.compile(
-    r"(?:\b(?:compromisos?|compromiso\s+(?:n(?:o|um(?:ero)?)\.?\s*)?|punto|acuerdo|item|numero|commitment|number|no\.?)"
-    r"\s*|\b(?:el|la|#)\s*)(?P<n>\d{1,2})\s+(?:de\s+la\s+" + _MEETING + r"\s+(?:del?\s+)?|del\s+|de\s+la\s+del\s+|"
+    r"(?:\b(?:" + _NAMED_ITEM + r")\s*|\b(?:el|la|del|al|#)\s*)(?P<n>\d{1,2})\s+"
+    r"(?:de\s+la\s+" + _MEETING + r"\s+(?:del?\s+)?|del\s+|de\s+la\s+del\s+|"
     r"(?:from|of)\s+(?:the\s+)?(?:" + _MEETING + r"\s+(?:of|on)\s+)?)$"
 )
 _MEETING_BEFORE = re.compile(r"\b" + _MEETING + r"\s+(?:del?|on|of)\s+(?:the\s+)?(?:dia\s+)?$")

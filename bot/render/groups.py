@@ -6,13 +6,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from bot.codes import code_order
 from bot.model import Item
 
 
 def urgency(item: Item) -> tuple:
     due = item.due.date if item.due and item.due.date else date.max
-    number, year = item.code.split("/")
-    return (not item.overdue, due, int(year), int(number))
+    return (not item.overdue, due, code_order(item.code))
 
 
 def by_area(items: Sequence[Item], only: str | None = None) -> list[tuple[str, list[Item]]]:

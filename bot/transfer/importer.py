@@ -356,11 +356,18 @@ def restore_log(session: Session, sc: registry.Scope, log: list[dict], tz: ZoneI
                 at=when,
                 status_before=_status_or_none(e.get("status_before")),
                 status_after=_status_or_none(e.get("status_after")),
+                happened_on=_day_or_none(e.get("happened_on")),
+                evidence=[line for line in _text(e.get("evidence")).splitlines() if line],
             )
 
 
 def _ms(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def _day_or_none(value: Cell) -> date | None:
+    parsed = parse_cell_date(value) if value not in (None, "") else None
+    return parsed[0] if parsed else None
 
 
 def _status_or_none(value: Cell) -> str | None:

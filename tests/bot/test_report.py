@@ -36,33 +36,35 @@ def docx_text(path) -> str:
     return "\n".join(parts)
 
 
-def test_word_report_has_every_commitment_areas_status_previous_status_and_actions(registry_env, tmp_path):
+def test_word_report_follows_up_what_was_open_at_the_start_with_previous_status_actions_and_summary(
+    registry_env, tmp_path
+):
     cli(registry_env, "shell", "--now", "2023-02-14T09:00:00-06:00", stdin="Da por atendido el 08/2023\n")
     out = tmp_path / "informe.docx"
     result = cli(
         registry_env,
-        "export",
-        "--format",
-        "docx",
-        "-o",
-        str(out),
-        "--since",
-        "2023-02-01",
-        "--now",
-        "2023-02-15T10:00:00-06:00",
+        *("export", "--format", "docx", "-o", str(out), "--since", "2023-02-14", "--summary"),
+        *("--now", "2023-02-15T10:00:00-06:00"),
     )
     assert result.code == 0 and out.stat().st_size > 10_000
     text = docx_text(out)
     assert "Informe de seguimiento de compromisos — COVE" in text and "15 de febrero de 2023" in text
-    for row in seed_rows():
-        assert row["code"] in text
-        for area in row["areas"].split(";"):
-            assert area in text
-    assert "Estatus previo: pendiente" in text  # 08/2023 changed since the 1st
+    rows = seed_rows()
+    open_at_start = {r["code"] for r in rows if r["status"] != "Atendido"}
+    meetings_with_open = {r["origin"] for r in rows if r["code"] in open_at_start}
+    for row in rows:
+        followed = row["code"] in open_at_start or row["origin"] in meetings_with_open and row["status"] != "Atendido"
+        assert (f"{row['code']}. " in text) == followed, row["code"]  # attended before the period: left out
+        if followed:
+            for area in row["areas"].split(";"):
+                assert area in text  # in the summary by institution and area
+    assert "15/2022" not in text  # its meeting (19 May) had nothing open at the start
+    assert "(Estatus previo: pendiente)" in text  # 08/2023 was closed within the period
+    assert "(Estatus previo: en proceso)" in text
     assert "Se continúa en espera de la información." in text
     from docx import Document
 
-    assert len(Document(str(out)).inline_shapes) == 1  # the chart of open items by area and age
+    assert len(Document(str(out)).inline_shapes) == 1  # the summary's chart of open items by area and age
 
 
 def test_word_report_in_english(registry_env, tmp_path):
@@ -112,7 +114,7 @@ def test_all_three_formats_carry_the_same_commitments(registry_env, tmp_path):
     md = cli(registry_env, "export", "--format", "md", "--now", NOW).stdout
     cli(registry_env, "export", "--format", "docx", "-o", str(tmp_path / "r.docx"), "--now", NOW)
     cli(registry_env, "export", "--format", "xlsx", "-o", str(tmp_path / "r.xlsx"))
-    in_md = {c for c in codes if f"| {c} |" in md}
+    in_md = {c for c in codes if f"{c}. " in md}
     in_docx = {c for c in codes if c in docx_text(tmp_path / "r.docx")}
     in_xlsx = {r[0] for r in load_workbook(tmp_path / "r.xlsx").worksheets[0].iter_rows(min_row=2, values_only=True)}
     assert in_md == in_docx == in_xlsx == codes
@@ -142,9 +144,9 @@ def test_xlsx_round_trip_gives_the_same_registry(registry_env, env, tmp_path, db
 
 
 def test_markdown_report_is_pasteable(registry_env):
-    md = cli(registry_env, "export", "--format", "md", "--now", NOW).stdout
-    assert md.startswith("# Informe de seguimiento") and "## Resumen por área" in md
-    assert "| 23/2022 |" in md and "INE/DERFE/0132/2023" in md
+    md = cli(registry_env, "export", "--format", "md", "--now", NOW, "--summary").stdout
+    assert md.startswith("# Informe de seguimiento") and "## Resumen por institución y área" in md
+    assert "| 23/2022. " in md and "INE/DERFE/0132/2023" in md
     assert io.StringIO(md).read().count("\n|---|") >= 7
 
 

@@ -44,6 +44,10 @@ def test_xlsx_headers_are_spanish_by_default_and_english_on_request(registry_env
         "Origen",
         "Fecha de origen",
         "Notas",
+        "Estatus previo",
+        "Modalidad",
+        "Asistentes",
+        "Fechas de las acciones",
     ]
     assert [c.value for c in log[1]][:5] == ["Código", "Fecha", "Autor", "Tipo", "Texto"]
     english = load_workbook(tmp_path / "en.xlsx").worksheets[0]
