@@ -33,6 +33,8 @@ def session_add(ctx: Context, args: argparse.Namespace) -> int:
             kind=args.kind,
             modality=clean(args.modality),
             attendees=clean(args.attendees),
+            objectives=clean(args.objectives),
+            topics=[clean(topic) for topic in args.topic],
         )
         name, kind, when = meeting.name, meeting.kind, when_text(meeting.at, ctx.settings.timezone, ctx.lang)
     print(t("cli.session_added", ctx.lang, name=name, when=when, kind=t(f"kind.{kind}", ctx.lang)))

@@ -150,6 +150,8 @@ def build(lang: str) -> Parser:
             (("--kind",), {"choices": kinds, "default": "ordinary"}, "kind"),
             (("--modality",), {"default": "", "metavar": "TEXT"}, "modality"),
             (("--attendees",), {"default": "", "metavar": "TEXT"}, "attendees"),
+            (("--objectives",), {"default": "", "metavar": "TEXT"}, "objectives"),
+            (("--topic",), {"action": "append", "default": [], "metavar": "TEXT"}, "topic"),
             now,
         ],
     )

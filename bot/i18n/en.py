@@ -386,6 +386,8 @@ STRINGS: dict[str, str] = {
     "help.kind": "kind: ordinary, extraordinary or working (working meeting)",
     "help.modality": "the meeting's modality, e.g. 'virtual' or 'in person'",
     "help.attendees": "attendees, e.g. 'INE (DERFE, UTSI) SRE (IME)'",
+    "help.objectives": "the meeting's objectives, as reported",
+    "help.topic": "one of the meeting's topics (repeat for each, in order)",
     "help.acronym": "the area's acronym, e.g. DERFE",
     "help.area_name": "the area's full name",
     "help.alias": "another name the area goes by (repeatable)",

@@ -389,6 +389,8 @@ STRINGS: dict[str, str] = {
     "help.kind": "tipo: ordinary, extraordinary o working (reunión de trabajo)",
     "help.modality": "modalidad de la reunión, p. ej. «virtual» o «presencial»",
     "help.attendees": "asistentes, p. ej. «INE (DERFE, UTSI) SRE (IME)»",
+    "help.objectives": "los objetivos de la reunión, como se reportan",
+    "help.topic": "un tema de la reunión (repítase para cada uno, en orden)",
     "help.acronym": "siglas del área, p. ej. DERFE",
     "help.area_name": "nombre completo del área",
     "help.alias": "otro nombre con que se conoce al área (repetible)",

@@ -75,9 +75,13 @@ def test_word_report_in_english(registry_env, tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
-def test_libreoffice_converts_the_word_report_to_pdf(registry_env, tmp_path):
+def test_libreoffice_converts_the_word_report_to_pdf_and_png_pages(env, tmp_path):
+    """The report exported from seed 004's own Word file, through LibreOffice, as someone would open it."""
+    from seed004_docx import build_seed004_docx
+
+    assert cli(env, "import", str(build_seed004_docx(tmp_path / "seed.docx")), "--now", NOW).code == 0
     out = tmp_path / "informe.docx"
-    cli(registry_env, "export", "--format", "docx", "-o", str(out), "--now", NOW)
+    cli(env, "export", "--format", "docx", "-o", str(out), "--now", NOW)
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
         check=True,
@@ -86,6 +90,11 @@ def test_libreoffice_converts_the_word_report_to_pdf(registry_env, tmp_path):
     )
     pdf = tmp_path / "informe.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftoppm") is None:
+        return
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 4 and all(p.read_bytes().startswith(b"\x89PNG") for p in pages)  # landscape, 8 pages here
 
 
 def test_xlsx_has_date_cells_frozen_header_filters_and_the_log(registry_env, tmp_path):

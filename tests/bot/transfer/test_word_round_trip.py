@@ -146,3 +146,18 @@ def test_a_file_that_is_not_such_a_report_is_refused_in_one_line(env, tmp_path):
     broken.write_bytes(b"no soy un docx")
     result = cli(env, "import", str(broken))
     assert result.code == 2 and "Traceback" not in result.stderr
+
+
+def test_the_examples_are_the_seed_and_its_export(env, tmp_path):
+    """examples/seed-004.docx is the fixture's seed; examples/seed-004.csv is what importing it exports, and
+    imports back unchanged on its own."""
+    from paths import ROOT
+
+    example, csv_example = ROOT / "examples" / "seed-004.docx", ROOT / "examples" / "seed-004.csv"
+    assert shape(read_report(example)) == shape(read_report(build_seed004_docx(tmp_path / "fixture.docx")))
+    assert cli(env, "import", str(example), "--now", NOW).code == 0
+    expected = csv_example.read_text(encoding="utf-8-sig")
+    assert cli(env, "export", "--format", "csv", "--now", NOW).stdout == expected
+    fresh = {**env, "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}"}
+    assert cli(fresh, "import", str(csv_example), "--now", NOW).code == 0
+    assert cli(fresh, "export", "--format", "csv", "--now", NOW).stdout == expected
