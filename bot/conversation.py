@@ -72,6 +72,7 @@ class Actor:
     source: str = ""
     lang: str = "es"
     trusted: bool = False  # the local terminal operator
+    files: tuple[str, ...] = ()  # links to the files shared with the message: the evidence of a note
 
 
 class Conversation:
@@ -319,7 +320,15 @@ class Conversation:
             note = request.text if request.text and request.text != code else ""
             if not note:
                 return Notice("need_note", {"code": code})
-            registry.log_update(session=session, sc=sc, code=code, text=note, author=actor.user_id, source=actor.source)
+            registry.log_update(
+                session=session,
+                sc=sc,
+                code=code,
+                text=note,
+                author=actor.user_id,
+                source=actor.source,
+                evidence=actor.files,
+            )
             return Changed("note", self._item(session, sc, code))
         if request.intent == "set_status":
             if request.status not in ("pending", "in_progress", "done"):

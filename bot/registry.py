@@ -192,6 +192,7 @@ def log_update(
     author: str,
     source: str = "",
     at: datetime | None = None,
+    evidence: Sequence[str] = (),
 ) -> Commitment:
     """Append a note to a commitment's log.
 
@@ -203,6 +204,7 @@ def log_update(
         author: who wrote it (Slack user ID or ``cli``).
         source: where it came from (a message permalink, ``shell``, ``import``).
         at: when the action happened, when known; default now.
+        evidence: files shared with the note (their links), kept with the oficio numbers and links it names.
 
     Returns:
         The commitment.
@@ -215,7 +217,14 @@ def log_update(
     if c is None:
         raise RegistryError("not_found", code=code)
     log_db.add_update(
-        session=session, commitment=c, text=text, author=author, now=sc.now, source=source, at=at, **told(text, sc)
+        session=session,
+        commitment=c,
+        text=text,
+        author=author,
+        now=sc.now,
+        source=source,
+        at=at,
+        **told(text, sc, evidence),
     )
     return c
 

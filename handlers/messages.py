@@ -27,7 +27,8 @@ def reply(body: dict, event: dict, context: BoltContext, slack: SlackService) ->
 
 
 def _answered(event: dict) -> bool:
-    """Mentions, and direct messages as typed; other message events (edits, channels) need nothing."""
+    """Mentions, and direct messages as typed (with files shared, too); other message events (edits, channels,
+    the bot's own) need nothing."""
     if event.get("type") == "app_mention":
         return True
-    return event.get("channel_type") == "im" and not event.get("subtype")
+    return event.get("channel_type") == "im" and event.get("subtype") in (None, "file_share")

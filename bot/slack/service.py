@@ -6,7 +6,7 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -77,6 +77,8 @@ class SlackService:
             return None
         thread = event.get("thread_ts") or (event.get("ts") if event.get("type") == "app_mention" else None)
         actor = self.actor(client, user, source=f"slack:{channel}/{event.get('ts', '')}")
+        files = tuple(f.get("permalink") or f.get("url_private") or "" for f in event.get("files") or ())
+        actor = replace(actor, files=tuple(f for f in files if isinstance(f, str) and f.startswith("http")))
         bot_user = ((body.get("authorizations") or [{}])[0] or {}).get("user_id")
         in_thread = {"thread_ts": thread} if thread else {}
 

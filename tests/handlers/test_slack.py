@@ -404,3 +404,23 @@ def test_an_english_message_gets_an_english_reply_whatever_the_default(slack, st
     slack.mention("close 26/2022, the IME sent the verbal note", ts="1700000000.000902")
     post = standin.wait_for("chat.postMessage")[0]
     assert "Done" in post["text"] and post["blocks"][0]["accessory"]["text"]["text"] == "Undo"
+
+
+def test_a_file_shared_with_a_note_is_kept_as_its_evidence(slack, standin):
+    files = [{"id": "F1", "name": "oficio.pdf", "permalink": "https://team.slack.com/files/U1/F1/oficio.pdf"}]
+    event = {
+        "type": "message",
+        "subtype": "file_share",
+        "channel_type": "im",
+        "user": "U1",
+        "text": "Avance en 23/2022: la DJ respondió la consulta",
+        "files": files,
+        "ts": "1700000002.000300",
+        "channel": "D1",
+        "event_ts": "1700000002.000300",
+    }
+    assert slack.event(event).status == 200
+    standin.wait_for("chat.postMessage")
+    slack.dm("¿Cómo va el 23/2022?")
+    _, card = standin.wait_for("chat.postMessage", count=2)
+    assert "la DJ respondió la consulta (evidencia: https://team.slack.com/files/U1/F1/oficio.pdf)" in card["text"]
