@@ -14,7 +14,8 @@ KINDS = ("ordinary", "extraordinary", "working")
 
 
 def list_meetings(*, session: Session, commission_id: int) -> list[Meeting]:
-    return list(session.exec(select(Meeting).where(Meeting.commission_id == commission_id).order_by(col(Meeting.at))))
+    stmt = select(Meeting).where(Meeting.commission_id == commission_id).order_by(col(Meeting.at), col(Meeting.id))
+    return list(session.exec(stmt))
 
 
 def next_meeting(

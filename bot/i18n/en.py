@@ -86,7 +86,7 @@ STRINGS: dict[str, str] = {
     "item.due_session": "Due: {meeting} ({due})",
     "item.overdue": "overdue",
     "item.origin": "Origin: {origin}",
-    "item.origin_item": "Origin: commitment {number} of {origin}",
+    "item.origin_item": "Origin: commitment {number} of the {origin} of {date}",
     "item.previous": "Previous status ({session}, {date}): {status}",
     "item.previous_at": "Previous status (as of {date}): {status}",
     "entry.evidence": "evidence: {items}",

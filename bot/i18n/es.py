@@ -89,7 +89,7 @@ STRINGS: dict[str, str] = {
     "item.due_session": "Plazo: {meeting} ({due})",
     "item.overdue": "vencido",
     "item.origin": "Origen: {origin}",
-    "item.origin_item": "Origen: compromiso {number} de {origin}",
+    "item.origin_item": "Origen: compromiso {number} de la {origin} del {date}",
     "item.previous": "Estatus previo ({session}, {date}): {status}",
     "item.previous_at": "Estatus previo (al {date}): {status}",
     "entry.evidence": "evidencia: {items}",

@@ -113,7 +113,7 @@ def card(item: Item, tz: ZoneInfo, lang: str, *, buttons: bool = True) -> list[d
     blocks = [
         header(f"{item.code} · {status_label(item.status, lang)}"),
         section(escape(item.text)),
-        context(" · ".join(escape(fact) for fact in plain.item_facts(item, lang))),
+        context(" · ".join(escape(fact) for fact in plain.item_facts(item, tz, lang))),
     ]
     if item.entries:
         lines = [f"• {escape(plain.entry_text(e, tz, lang))}{_link(e.source)}" for e in item.entries[:5]]

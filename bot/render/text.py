@@ -86,10 +86,12 @@ def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
     if extra:
         what = f"{what} ({t('entry.evidence', lang, items=' · '.join(extra))})"
     author = f" ({entry.author})" if entry.author else ""
+    if entry.happened_on is None and entry.kind == "import":  # dated in its own words, if at all
+        return f"{what}{author}"
     return f"{date_text(entry.happened_on or entry.at.astimezone(tz).date(), lang)} — {what}{author}"
 
 
-def item_facts(item: Item, lang: str) -> list[str]:
+def item_facts(item: Item, tz: ZoneInfo, lang: str) -> list[str]:
     """Status, areas, deadline, origin: one short line each."""
     facts = [
         *([t("item.withdrawn", lang)] if item.withdrawn else []),
@@ -100,8 +102,9 @@ def item_facts(item: Item, lang: str) -> list[str]:
         key = "item.due_session" if item.due.kind == "session" else "item.due"
         line = t(key, lang, due=due_text(item.due, lang), meeting=item.due.meeting or "")
         facts.append(f"{line} ({t('item.overdue', lang)})" if item.overdue else line)
-    if item.origin and is_handle(item.code):
-        facts.append(t("item.origin_item", lang, origin=item.origin, number=split_code(item.code)[0]))
+    if item.origin and item.origin_at and is_handle(item.code):
+        day = date_text(item.origin_at.astimezone(tz).date(), lang)
+        facts.append(t("item.origin_item", lang, origin=item.origin, number=split_code(item.code)[0], date=day))
     elif item.origin:
         facts.append(t("item.origin", lang, origin=item.origin))
     return facts
@@ -117,7 +120,7 @@ def baseline_text(baseline: Baseline, tz: ZoneInfo, lang: str) -> str:
 
 
 def item_text(item: Item, tz: ZoneInfo, lang: str) -> str:
-    lines = [f"{item.code} — {item.text}", " · ".join(item_facts(item, lang))]
+    lines = [f"{item.code} — {item.text}", " · ".join(item_facts(item, tz, lang))]
     if item.entries:
         lines.append(t("item.updates", lang))
         lines.extend(f"• {entry_text(e, tz, lang)}" for e in item.entries)
