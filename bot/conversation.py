@@ -309,6 +309,12 @@ class Conversation:
             item = registry.get_item(session=session, sc=sc, code=request.code, history=5)
             if item is not None:
                 return Shown(item)
+        if intent in WRITES and request.code:  # the change reads the commitment itself: only a missing one needs more
+            try:
+                return self._on_code(session, sc, request, actor)
+            except RegistryError as error:
+                if error.key != "not_found":
+                    raise
         found = resolve_code(session=session, sc=sc, code=request.code, subject=request.text, lock=lock)
         if not isinstance(found, str):
             return found
@@ -320,7 +326,7 @@ class Conversation:
             note = request.text if request.text and request.text != code else ""
             if not note:
                 return Notice("need_note", {"code": code})
-            registry.log_update(
+            c = registry.log_update(
                 session=session,
                 sc=sc,
                 code=code,
@@ -329,12 +335,12 @@ class Conversation:
                 source=actor.source,
                 evidence=actor.files,
             )
-            return Changed("note", self._item(session, sc, code))
+            return Changed("note", registry.item_of(session=session, sc=sc, commitment=c))
         if request.intent == "set_status":
             if request.status not in ("pending", "in_progress", "done"):
                 return Notice("need_status", {"code": code})
             note = request.text if request.text and request.text != code else ""
-            _, before = registry.set_status(
+            c, before = registry.set_status(
                 session=session,
                 sc=sc,
                 code=code,
@@ -343,7 +349,7 @@ class Conversation:
                 source=actor.source,
                 note=note,
             )
-            item = self._item(session, sc, code)
+            item = registry.item_of(session=session, sc=sc, commitment=c)
             return Changed("status", item, before=before, after=request.status, noted=bool(note))
         if request.intent == "set_due":
             return self._set_due(session, sc, request, actor)
@@ -378,10 +384,10 @@ class Conversation:
         if request.alternatives:
             return self._ask(session, asking.date_question(request)[0], actor, sc.now)
         due = Due(date=request.date, kind=request.date_precision or "day")
-        _, before = registry.set_due(
+        c, before = registry.set_due(
             session=session, sc=sc, code=code, due=due, author=actor.user_id, source=actor.source
         )
-        return Changed("due", self._item(session, sc, code), before=before or None)
+        return Changed("due", registry.item_of(session=session, sc=sc, commitment=c), before=before or None)
 
     def _ask(self, session: Session, question: Question, actor: Actor, now: datetime) -> Outcome:
         """Ask ``question`` (again); the answer may come to any replica, within ``QUESTION_TTL``."""

@@ -51,6 +51,8 @@ def areas_of(*, session: Session, commitment_ids: Sequence[int] | None, commissi
     Returns:
         Commitment id → acronyms.
     """
+    if commitment_ids is not None and len(commitment_ids) == 1:  # a card: the statement built once
+        return {commitment_ids[0]: list(session.execute(_AREAS_OF_ONE, {"cid": commitment_ids[0]}).scalars())}
     stmt = (
         select(CommitmentArea.commitment_id, Area.acronym)
         .join(Area, col(Area.id) == CommitmentArea.area_id)
@@ -68,6 +70,14 @@ def areas_of(*, session: Session, commitment_ids: Sequence[int] | None, commissi
     for cid, acronym in session.exec(stmt):
         result[cid].append(acronym)
     return result
+
+
+_AREAS_OF_ONE = (
+    select(Area.acronym)
+    .join(CommitmentArea, col(Area.id) == CommitmentArea.area_id)
+    .where(col(CommitmentArea.commitment_id) == sa.bindparam("cid"))
+    .order_by(col(CommitmentArea.position))
+)
 
 
 def area_ids_of(*, session: Session, commitment_id: int) -> list[int]:

@@ -18,10 +18,15 @@ def get_commitment(*, session: Session, commission_id: int, code: str, for_updat
     SQLite's write transactions already hold the database's write lock, so it only matters on PostgreSQL,
     where the row is read afresh once the lock is granted.
     """
-    stmt = select(Commitment).where(Commitment.commission_id == commission_id, Commitment.code == code)
-    if for_update:
-        stmt = stmt.with_for_update().execution_options(populate_existing=True)
-    return session.exec(stmt).first()
+    stmt = _BY_CODE_FOR_UPDATE if for_update else _BY_CODE
+    return session.execute(stmt, {"commission_id": commission_id, "code": code}).scalars().first()
+
+
+# The statements every message runs are built once (the parameters are bound at each run).
+_BY_CODE = select(Commitment).where(
+    col(Commitment.commission_id) == sa.bindparam("commission_id"), col(Commitment.code) == sa.bindparam("code")
+)
+_BY_CODE_FOR_UPDATE = _BY_CODE.with_for_update().execution_options(populate_existing=True)
 
 
 def get_by_id(*, session: Session, commitment_id: int) -> Commitment | None:

@@ -71,14 +71,20 @@ def add_update(
 
 def updates_for(*, session: Session, commitment_id: int, limit: int | None = None) -> list[Update]:
     """A commitment's log, newest first (at most ``limit`` entries), without notes that were undone."""
-    stmt = (
-        select(Update)
-        .where(
-            Update.commitment_id == commitment_id, sa.or_(col(Update.kind) != "note", col(Update.undone_at).is_(None))
-        )
-        .order_by(col(Update.at).desc(), col(Update.id).desc())
+    stmt, params = (_LOG_NEWEST, {"limit": limit}) if limit else (_LOG, {})
+    return list(session.execute(stmt, {"commitment_id": commitment_id, **params}).scalars())
+
+
+# Built once: the card of every question reads it.
+_LOG = (
+    select(Update)
+    .where(
+        col(Update.commitment_id) == sa.bindparam("commitment_id"),
+        sa.or_(col(Update.kind) != "note", col(Update.undone_at).is_(None)),
     )
-    return list(session.exec(stmt.limit(limit) if limit else stmt))
+    .order_by(col(Update.at).desc(), col(Update.id).desc())
+)
+_LOG_NEWEST = _LOG.limit(sa.bindparam("limit"))
 
 
 def latest_updates(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from storage.models import Question
 
@@ -19,9 +19,13 @@ def ask(*, session: Session, user_id: str, request: str, expires_at: datetime) -
 
 def take_question(*, session: Session, user_id: str, now: datetime) -> str | None:
     """The question waiting for this user's answer, if any and not expired; it is taken (deleted) either way."""
-    found = session.get(Question, user_id, with_for_update=True)
+    found = session.execute(_WAITING, {"user_id": user_id}).scalars().first()
     if found is None:
         return None
     session.delete(found)
     session.flush()
     return found.request if found.expires_at > now else None
+
+
+# Built once: every message asks whether its author was asked something.
+_WAITING = select(Question).where(col(Question.user_id) == sa.bindparam("user_id")).with_for_update()
