@@ -75,6 +75,7 @@ def main() -> None:
         ("blind2", CORPUS.with_name("blind2.jsonl")),
         ("blind3", CORPUS.with_name("blind3.jsonl")),
         ("blind4", CORPUS.with_name("blind4.jsonl")),
+        ("blind5", CORPUS.with_name("blind5.jsonl")),
     )
     for label, path in sets:
         if path.exists():
