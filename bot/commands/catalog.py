@@ -17,7 +17,7 @@ _ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,15}$")
 def session_add(ctx: Context, args: argparse.Namespace) -> int:
     from bot import meetings, registry
     from bot.clock import parse_instant
-    from bot.render.text import when_text
+    from bot.render.text import meeting_when
 
     try:
         at = parse_instant(args.at, ctx.settings.timezone)
@@ -36,14 +36,14 @@ def session_add(ctx: Context, args: argparse.Namespace) -> int:
             objectives=clean(args.objectives),
             topics=[clean(topic) for topic in args.topic],
         )
-        name, kind, when = meeting.name, meeting.kind, when_text(meeting.at, ctx.settings.timezone, ctx.lang)
+        name, kind, when = meeting.name, meeting.kind, meeting_when(meeting.at, ctx.settings.timezone, ctx.lang)
     print(t("cli.session_added", ctx.lang, name=name, when=when, kind=t(f"kind.{kind}", ctx.lang)))
     return 0
 
 
 def session_list(ctx: Context, args: argparse.Namespace) -> int:
     from bot import meetings, registry
-    from bot.render.text import when_text
+    from bot.render.text import meeting_when
 
     with ctx.db.read() as session:
         sc = registry.scope(session=session, commission=ctx.commission, now=ctx.now)
@@ -51,7 +51,7 @@ def session_list(ctx: Context, args: argparse.Namespace) -> int:
     if not found:
         print(t("cli.no_sessions", ctx.lang))
     for m in found:
-        print(f"{when_text(m.at, ctx.settings.timezone, ctx.lang)}\t{t(f'kind.{m.kind}', ctx.lang)}\t{m.name}")
+        print(f"{meeting_when(m.at, ctx.settings.timezone, ctx.lang)}\t{t(f'kind.{m.kind}', ctx.lang)}\t{m.name}")
     return 0
 
 

@@ -88,7 +88,7 @@ def digest_messages(view: DigestView, tz: ZoneInfo, lang: str) -> list[dict]:
 def _meeting_line(meeting: MeetingView | None, tz: ZoneInfo, lang: str) -> str:
     if meeting is None:
         return t("digest.no_next", lang)
-    return t("digest.next", lang, name=escape(meeting.name), when=plain.when_text(meeting.at, tz, lang))
+    return t("digest.next", lang, name=escape(meeting.name), when=plain.meeting_when(meeting.at, tz, lang))
 
 
 def reminder_messages(meeting: MeetingView, items: Sequence[Item], tz: ZoneInfo, lang: str) -> list[dict]:
@@ -96,7 +96,7 @@ def reminder_messages(meeting: MeetingView, items: Sequence[Item], tz: ZoneInfo,
     when = t(
         "reminder.when",
         lang,
-        when=plain.when_text(meeting.at, tz, lang),
+        when=plain.meeting_when(meeting.at, tz, lang),
         kind=t(f"kind.{meeting.kind}", lang),
         count=len(items),
     )
@@ -114,7 +114,8 @@ def reminder_messages(meeting: MeetingView, items: Sequence[Item], tz: ZoneInfo,
 
 
 def reminder_dm(meeting: MeetingView, items: Sequence[Item], tz: ZoneInfo, lang: str) -> list[dict]:
-    intro = tn("reminder.dm", lang, len(items), name=escape(meeting.name), when=plain.when_text(meeting.at, tz, lang))
+    when = plain.meeting_when(meeting.at, tz, lang)
+    intro = tn("reminder.dm", lang, len(items), name=escape(meeting.name), when=when)
     blocks = [section(intro), *sections([item_line(i, lang) for i in items])]
     return split(blocks, intro, lang)
 

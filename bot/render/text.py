@@ -37,6 +37,12 @@ def when_text(at: datetime, tz: ZoneInfo, lang: str) -> str:
     return t("date.time", lang, date=date_text(local.date(), lang), time=local.strftime("%H:%M"))
 
 
+def meeting_when(at: datetime, tz: ZoneInfo, lang: str) -> str:
+    """A meeting's day and time; its day alone when no time was recorded (a meeting read from a report)."""
+    local = at.astimezone(tz)
+    return date_text(local.date(), lang) if (local.hour, local.minute) == (0, 0) else when_text(at, tz, lang)
+
+
 def due_text(due: Due, lang: str) -> str:
     if due.date is None:
         return due.meeting or ""
@@ -227,7 +233,7 @@ def outcome_text(outcome: Outcome, tz: ZoneInfo, lang: str) -> str:
                 "meeting.next",
                 lang,
                 name=meeting.name,
-                when=when_text(meeting.at, tz, lang),
+                when=meeting_when(meeting.at, tz, lang),
                 kind=t(f"kind.{meeting.kind}", lang),
             )
         case Notice(key=key, params=params):
