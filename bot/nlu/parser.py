@@ -13,6 +13,7 @@ from datetime import date
 from bot.nlu import lexicon as lx
 from bot.nlu.areas import AreaCatalog
 from bot.nlu.dates import DateHit, fallback
+from bot.nlu.notes import trim_note
 from bot.nlu.request import Request
 from bot.nlu.text import MAX_CHARS, Text, fold_aligned
 
@@ -220,8 +221,7 @@ def _is_statement(t: Text) -> bool:
 def note_of(t: Text) -> str:
     """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
-    after = _LEAD_IN.sub("", t.after_code())  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
-    note = re.sub(r"^\s*[:,;.\-–—]+\s*", "", after).strip()
+    note = trim_note(t.after_code())  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
     if not note or _POLITE.fullmatch(fold_aligned(note)):  # "…, agrégalo al 04/2023 xfa": the note came first
         head = t.before_code()
         if not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", head))):
@@ -236,17 +236,6 @@ def note_of(t: Text) -> str:
     return note
 
 
-# What opens the words after the code without being the note: a label ("avance:", "tuvo avance:"), a lead-in
-# ("les informo lo siguiente:", "les comparto que") or the "que"/"that" of "anota en el 5/2023 que…".
-_LEAD_IN = re.compile(
-    r"^\s*[:,\-–—]?\s*(?:"
-    r"(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
-    r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizaci[oó]n|update|progress|note|log)\s*[:\-–—]"
-    r"|(?:(?:les|le|te|nos)\s+)?(?:inform[oa]|informamos|comento|comentamos|comparto|compartimos|reporto|"
-    r"reportamos|aviso|avisamos|cuento|notifico)\s+(?:lo\s+siguiente\s*[:,.\-–—]?|que\b)"
-    r"|(?:que|that)\b)\s*",
-    re.I,
-)
 _POLITE = re.compile(r"\W*(?:(?:xfa|porfa|plis|pls|please|por\s+favor|gracias|thanks|thx|ty|saludos)\W*)+")
 _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
