@@ -98,19 +98,30 @@ OVERDUE = rx(
     r"\b(?:atrasad\w*|atrazad\w*|vencid\w*|overdue|late|retrasad\w*|fuera\s+de\s+(?:plazo|tiempo)|past\s+due|"
     r"behind\s+schedule|vencieron|se\s+vencio|se\s+pasaron\s+de\s+(?:su\s+)?fecha|pasados?\s+de\s+fecha)\b"
 )
-DUE_BEFORE = rx(r"\b(?:vence|vencen|venzan|due|antes|before|by|a\s+mas\s+tardar|hasta)\b")
+DUE_BEFORE = rx(r"\b(?:vence|vencen|venza|venzan|due|antes|before|by|a\s+mas\s+tardar|hasta|de\s+aqui\s+a)\b")
+# A clause that names the deadline a list is filtered by ("…, fecha límite antes del 15 de abril", "…los que venzan
+# esta semana"), though it has no list word of its own.
+DEADLINE_NAMED = rx(r"\b(?:venza|venzan|vencimiento|fecha\s+limite|plazo|deadline|due\s+date)\b")
 LIST_OPEN = rx(
     r"\b(?:pendientes?|pendeintes|pendietes|abiert[oa]s?|open|outstanding|queda|quedan|le\s+falta\w*|les\s+falta\w*|"
-    r"falta\w*\s+por|pending|still\s+have|still\s+owe\w*|owe\w*|debe|deben|adeuda\w*)\b"
+    r"falta\w*\s+por|pending|still\s+have|still\s+owe\w*|owe\w*|debe|deben|adeuda\w*|"
+    r"sin\s+atender(?:se)?|no\s+se\s+(?:han|ha)\s+atendido|sin\s+(?:cumplir|cerrar|concluir)(?:se)?)\b"
 )
 LIST_DONE = rx(
     r"\b(?:atendid[oa]s|lo\s+atendido|lo\s+cumplido|cerrad[oa]s|closed|done|cumplid[oa]s|conclui?d[oa]s|"
-    r"terminad[oa]s|completed|se\s+(?:cerraron|atendieron|cumplieron|concluyeron|terminaron)|were\s+closed)\b"
+    r"terminad[oa]s|completed|se\s+(?:cerraron|atendieron|cumplieron|concluyeron|terminaron)|were\s+closed|"
+    r"(?:ya\s+)?se\s+(?:ha|han)\s+(?:atendido|cumplido|cerrado|concluido|terminado)|ya\s+se\s+(?:atendio|cumplio|cerro))\b"
 )
 # A status named to exclude it ("…Pendiente, no los que están en proceso"): not the status asked for.
 LIST_EXCLUDED = rx(
-    r"\b(?:no|not|sin|excepto|except|menos)\s+(?:(?:los|las|lo|the)\s+)?(?:(?:que|ones|which)\s+)?"
-    r"(?:(?:ya|already|still|siguen|sigan)\s+)?(?:(?:est[aá]n|estan|are)\s+)?(?:en\s+proceso|in\s+progress|atendid[oa]s|done|pendientes?|pending)"
+    r"\b(?:no|not|sin|sin\s+contar|sin\s+incluir|excepto|except|excluding|without|menos)\s+(?:(?:los|las|lo|the)\s+)?"
+    r"(?:(?:que|ones|which)\s+)?(?:(?:ya|already|still|siguen|sigan)\s+)?(?:(?:est[aá]n|estan|are)\s+)?"
+    r"(?:en\s+proceso|in[\s-]progress|atendid[oa]s|done|pendientes?|pending)"
+)
+# "Pendiente" named as the value of the status ("en estatus de pendiente", "marked as pending"), not the loose
+# "pendientes" that means everything not yet done.
+LIST_PENDING = rx(
+    r"\b(?:estatus|status|estado|marked|marcad[oa]s)\s+(?:(?:de|as|como|en)\s+)?(?:pendiente|pending)\b"
 )
 LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
 MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")

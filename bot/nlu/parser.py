@@ -356,7 +356,8 @@ def _upper_bound(t: Text) -> DateHit | None:
     for hit in t.dates:
         start = max(t.masked.rfind(c, 0, hit.start) for c in ",;.!?") + 1
         clause = t.masked[start : hit.end]
-        if lx.DUE_BEFORE.search(clause) and (lx.LIST_CUE.search(clause) or lx.LIST_WEAK.search(clause)):
+        listed = lx.LIST_CUE.search(clause) or lx.LIST_WEAK.search(clause) or lx.DEADLINE_NAMED.search(clause)
+        if lx.DUE_BEFORE.search(clause) and listed:
             return hit
     return None
 
@@ -388,7 +389,7 @@ def _list_status(t: Text, implied_open: bool) -> str | None:
     masked = lx.LIST_EXCLUDED.sub(" ", t.masked)
     if lx.LIST_IN_PROGRESS.search(masked):
         return "in_progress"
-    if re.search(r"\bestatus\s+pendiente\b|\bstatus\s+pending\b", masked):
+    if lx.LIST_PENDING.search(masked):
         return "pending"
     if lx.LIST_DONE.search(masked) and not lx.LIST_OPEN.search(masked):
         return "done"
