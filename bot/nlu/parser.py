@@ -278,8 +278,10 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
     description = re.sub(r"^\s*[:,;.\-–—]+\s*", "", rest).strip()
     if t.code and t.code_span and t.code_span[0] >= start:
         description = re.sub(r"^[\s:,;.\-–—]+", "", t.raw[t.code_span[1] :]).strip()
-    addressee = _ADDRESSEE.match(description)
+    description, responsible = _unlabelled(description)
+    addressee = _ADDRESSEE.match(description) or _OWES.match(fold_aligned(description))
     owner = catalog.exact(addressee["area"]) if addressee else None
+    owner = owner or (catalog.exact(responsible) if responsible else None)
     if addressee and owner:  # "Nuevo compromiso para el IME: confirmar…": the IME owes it; the text is what
         description = description[addressee.end() :].strip()
     names = _areas_in(description, catalog)
@@ -296,6 +298,32 @@ _ADDRESSEE = re.compile(
     r"assigned\s+to|owner|owned\s+by|responsable|resp\.?)\s+|p/\s*)?(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—/]{2,60}?)\s*[:;\-–—]\s*",
     re.I,
 )
+
+
+# "la DEA tiene que …": who owes it, said as an obligation; the text is what it has to do.
+_OWES = re.compile(r"^(?:(?:el|la|los|las)\s+)?(?P<area>[^:,;]{2,60}?)\s+(?:tiene|tienen)\s+que\s+")
+# A field of a structured entry ("— descripción: …", "| texto: …"): its label is structure, not text.
+_FIELD = re.compile(r"(?:^[\s—–|;-]*|\s[—–|;]\s*|\n\s*|\s-\s+)(?P<label>[a-z ]{2,20}?)\s*:\s*")
+_RESPONSIBLE = re.compile(r"(?:responsables?|area|areas|owner|responsible|a\s+cargo\s+de)")
+_DESCRIPTION = re.compile(r"(?:descripcion|description|texto|text|asunto|subject|compromiso|commitment)")
+
+
+def _unlabelled(description: str) -> tuple[str, str | None]:
+    """The description without the command or the field labels around it ("anótalo, porfa: …", "responsable:
+    DEA — descripción: … — vence: …" are how it is entered, not what is owed), and the responsible field's value."""
+    fields = list(_FIELD.finditer(fold_aligned(description)))
+    values = {
+        m["label"].strip(): description[m.end() : fields[i + 1].start() if i + 1 < len(fields) else None].strip()
+        for i, m in enumerate(fields)
+    }
+    responsible = next((v for k, v in values.items() if _RESPONSIBLE.fullmatch(k)), None)
+    text = next((v for k, v in values.items() if _DESCRIPTION.fullmatch(k)), None)
+    if text:
+        return text, responsible
+    head, colon, tail = description.partition(":")
+    if colon and not re.search(r"\w", _COMMAND_WORDS.sub(" ", _LOG_VERB.sub(" ", fold_aligned(head)))):
+        return tail.strip(), responsible
+    return description, responsible
 
 
 def _areas_in(text: str, catalog: AreaCatalog) -> list[str]:
