@@ -54,6 +54,18 @@ QUESTION_START = rx(
     r"me\s+recuerdas|hay|how|what|whats|when|where|which|is|are|has|have|any|do|does|did|status|estatus|"
     r"quick\s+check|ya\s+se|sigue|y\s+el|y\s+la|y\s+lo)\b"
 )
+# A request put as a question ("¿Puedes marcar como atendido el 02/2023?", "Can you set 07/2023 to pending?").
+REQUEST = rx(
+    r"^[^\w#]*(?:(?:hola|oye|hey|hi)\W+)?(?:me\s+)?(?:puedes|podrias|podria|puede|pueden|me\s+pasas|me\s+haces|"
+    r"me\s+ayudas\s+a|can\s+(?:you|u)|could\s+you|would\s+you|will\s+you|please|pls|porfa|favor\s+de)\b"
+)
+# A question put as a statement: "quería saber si…", "nos solicitan conocer el estado…", "I'd like to know…".
+INDIRECT_QUESTION = rx(
+    r"\b(?:(?:queria|quisiera|quiero|quisieramos|queremos|necesito|necesitamos|me\s+gustaria)\s+(?:saber|conocer)|"
+    r"(?:solicitan|solicita|solicito|solicitamos|piden|pide|pidio|pidieron)\s+(?:conocer|saber)|"
+    r"(?:me|nos)\s+(?:puedes|podrias|puede|podria|pueden|podrian)\s+(?:decir|informar|confirmar|indicar)|"
+    r"(?:wanted|want|need|would\s+like|I'd\s+like)\s+to\s+know|can\s+you\s+tell\s+me)\b"
+)
 DUE_CUE = rx(
     r"\b(?:vence|vencen|vencera|venza|vencimiento|plazo|fecha\s+limite|fecha|deadline|due|recorre|recorrer|recorrio|"
     r"extiende\w*|extender|ampliar|aplaza\w*|pospon\w*|adelanta\w*|entregarse|debe\s+entregarse|"
@@ -132,7 +144,12 @@ SUBJECT_MARKER = rx(
     r"the\s+one\s+about(?:\s+the)?|the\s+one\s+on(?:\s+the)?|about\s+the|regarding(?:\s+the)?)\s+"
 )
 SUBJECT_QUESTION = rx(
-    r"^[^\w#]*(?:(?:hola|oye|oigan|hey|hi)\W+)?(?:y\s+(?:el|la|los|las|lo\s+de)?|"
+    r"^[^\w#]*(?:(?:hola|oye|oigan|hey|hi)\W+)?"
+    r"(?:(?:me\s+(?:puedes|podrias)\s+decir|me\s+dices|sabes|(?:queria|quisiera)\s+saber|can\s+you\s+tell\s+me|"
+    r"do\s+you\s+know)\s+)?"
+    r"(?:y\s+(?:el|la|los|las|lo\s+de)?|(?:para\s+)?cuando\s+(?:quedo|queda|vence|se\s+entrega)\s+(?:el|la|los|las)?|"
+    r"what(?:'s|\s+is)\s+(?:going\s+on|happening)\s+with(?:\s+the)?|"
+    r"(?:el\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del|de|sobre|about|on|of)(?=.*,\s*(?:ese|esa|eso)\b)|"
     r"como\s+va(?:mos|n)?\s+(?:con\s+)?(?:el|la|los|las)?|(?:que|q)\s+(?:paso|onda|hay|tal)\s+(?:con\s+)?(?:el|la|los|las)?|"
     r"en\s+que\s+(?:quedo|va|estatus\s+esta)\s+(?:el|la)?|ya\s+(?:quedo|se\s+\w+|esta|salio)\s+(?:el|la|los|las)?|"
     r"sigue\s+(?:pendiente|abierto|en\s+proceso)\s+(?:el|la)?|"
@@ -144,7 +161,8 @@ SUBJECT_QUESTION = rx(
 )
 # "mark the Montreal visit as closed", "da por atendido lo de…": a status verb, then the subject.
 SUBJECT_COMMAND = rx(
-    r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+)?(?:mark|marca|marcar|close|cierra|reopen|reabre|"
+    r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?|"
+    r"(?:me\s+)?(?:puedes|podrias)\s+)?(?:mark|marca|marcar|close|cierra|cerrar|reopen|reabre|reabrir|"
     r"da\s+por\s+\w+|pon|ponle|set|move|mueve|recorre|pasa|cambia\w*)\s+(?:the|el|la|los|las|lo\s+de)?\s*"
     r"(?:(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|of|de|del|al|a)\s+(?:the\s+|la\s+|el\s+)?)?"
 )

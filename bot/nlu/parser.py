@@ -200,7 +200,7 @@ def _is_statement(t: Text) -> bool:
     if t.raw.rstrip().endswith("?") or lx.LAUGH.search(t.masked):
         return False
     after = t.masked[t.code_span[1] :] if t.code_span else ""
-    if t.question and not re.match(r"\s*[:,]", after):
+    if t.question and (not re.match(r"\s*[:,]", after) or _APPOSITION.match(after)):
         return False
     words = re.findall(r"[a-z]+", after)
     if re.match(r"\s*[:,;.-]\s*\S", after) and len(words) >= 3:
@@ -216,6 +216,13 @@ def _is_statement(t: Text) -> bool:
         head,
     )
     return bool(named) and len(words) >= 4
+
+
+# What a question says of the code it asks about, to name it ("…el 1/2023, el de la nota…", "…, relativo a…").
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:(?:el|la)\s+(?:de|del|que|sobre)\b|relativ[oa]|referente|respecto|concerniente|acerca|sobre|"
+    r"about|regarding|concerning|the\s+one)\b"
+)
 
 
 def note_of(t: Text) -> str:
@@ -453,7 +460,7 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
         return None
     if due is not None:
         return with_date(Request(intent="set_due", text=subject), due, t)
-    if status and not t.question:
+    if status and not (t.question and not lx.REQUEST.search(t.masked)):  # "¿puedes marcar lo de X como…?" asks it
         return Request(intent="set_status", status=status, text=subject)
     return Request(intent="status", text=subject)
 
@@ -489,6 +496,7 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
 
 _DEADLINE_OF = re.compile(
     r"^[^\w#]*(?:the\s+|el\s+|la\s+|new\s+|nuevo\s+)?(?:deadline|due\s+date|plazo|fecha\s+limite|fecha)\s+"
+    r"(?:(?:compromiso|comprometida|de\s+entrega|de\s+vencimiento|de\s+cumplimiento)\s+)?"
     r"(?:for|of|de\s+la|de\s+los|de\s+las|del|de)\s+(?:the\s+|la\s+|el\s+|lo\s+de\s+|lo\s+del\s+)?"
 )
 _STATUS_OF = {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}
@@ -496,7 +504,8 @@ _STATUS_OF = {"done": "done", "in_progress": "in_progress", "pending": "pending"
 _TAIL = re.compile(
     r"(?:\s+(?:sigue|queda|quedo|esta|is|as|como|to|a|al|para|es|vence|pasa|el|la|en|now|ya|ahora|de|going|va|anda|"
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
-    r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza))+\s*$",
+    r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
+    r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts))+\s*$",
     re.IGNORECASE,
 )
 # "el compromiso de la proyección…", "the commitment on…": the word names what follows.

@@ -64,7 +64,8 @@ class Text:
 
     @property
     def question(self) -> bool:
-        return "?" in self.raw or bool(lx.QUESTION_START.search(self.masked))
+        asked = lx.QUESTION_START.search(self.masked) or lx.INDIRECT_QUESTION.search(self.masked)
+        return "?" in self.raw or asked is not None
 
     def before_code(self) -> str:
         return self.masked[: self.code_span[0]] if self.code_span else self.masked

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.nlu import decide
+from bot.nlu import lexicon as lx
 from bot.nlu import model as classifier
 from bot.nlu.areas import AreaCatalog
 from bot.nlu.dates import DateHit
@@ -47,7 +48,7 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
     rule = decide.label_of(read.intent, read.status)
     certain = read.intent in ("create", "help") or read.intent == "set_status" and status_command(t)
     keep = read.date_phrase and read.date is None or read.report and not _other_read(prediction.probs)
-    question = "?" in t.raw and not _REQUEST.search(t.masked)
+    question = ("?" in t.raw or lx.INDIRECT_QUESTION.search(t.masked) is not None) and not lx.REQUEST.search(t.masked)
     chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question=question)
     request = read if chosen == rule else _realize(chosen, t, catalog, read)
     if request is not read and _hollow(request, read):  # the grammar finds nothing to write: the rules' reading stands
@@ -64,13 +65,6 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
         meeting=t.meeting if t.meeting and not (t.code or "").startswith("R") else None,
     )
     return scoped(request, t.masked, now.date())
-
-
-# A request put as a question ("¿Puedes marcar como atendido el 02/2023?", "Can you set 07/2023 to pending?").
-_REQUEST = re.compile(
-    r"^[^\w#]*(?:(?:hola|oye|hey|hi)\W+)?(?:me\s+)?(?:puedes|podrias|podria|puede|pueden|me\s+pasas|me\s+haces|"
-    r"me\s+ayudas\s+a|can\s+(?:you|u)|could\s+you|would\s+you|will\s+you|please|pls|porfa|favor\s+de)\b"
-)
 
 
 def _other_read(probs: dict[str, float]) -> bool:

@@ -33,6 +33,22 @@ CASES = [
         "Alta de compromiso | área: IME | texto: confirmar las sedes consulares | fecha: 20/03/2023",
         dict(intent="create", area="IME", text="confirmar las sedes consulares", date="2023-03-20"),
     ),
+    (
+        "Buenas tardes, quisiera saber si ya se cumplió el 04/2023, el del informe de la DEOE, porque no lo veo",
+        dict(intent="status", code="04/2023", text=None),
+    ),
+    (
+        "Me piden conocer el avance del compromiso 02/2023, relativo a los viáticos de la DEA",
+        dict(intent="status", code="02/2023", text=None),
+    ),
+    ("¿para cuándo queda la guía de capacitación?", dict(intent="status", text="guía de capacitación")),
+    ("el compromiso del padrón de Montreal, ese en qué va?", dict(intent="status", text="padrón de Montreal")),
+    ("could you set the voter card campaign one to done?", dict(intent="set_status", status="done")),
+    ("el plazo de entrega de la guía de capacitación se recorre al 3 de abril", dict(text="guía de capacitación")),
+    (
+        "¿me podrías decir en qué estatus está la guía de capacitación? la piden en la reunión del jueves",
+        dict(intent="status", text="guía de capacitación"),
+    ),
 ]
 
 
