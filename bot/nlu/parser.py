@@ -452,6 +452,7 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     cut = [h.start for h in ([due] if due else [])]
     verbs = [*lx.STATUS_WORD.finditer(t.masked), *lx.STATUS_IMPERATIVE.finditer(t.masked)] if status else []
     cut += [w.start() for w in verbs if w.start() > start]  # "lo del plan de riesgos ponlo en proceso"
+    cut += [m.start() for m in re.finditer(r"\s(?:ya|already)\s", t.masked) if m.start() > start]  # "lo de X ya se…"
     if cut:
         end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
     clause = re.search(r"[,;?!]|\.(?:\s|$)", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"

@@ -49,6 +49,14 @@ CASES = [
         "¿me podrías decir en qué estatus está la guía de capacitación? la piden en la reunión del jueves",
         dict(intent="status", text="guía de capacitación"),
     ),
+    (
+        "sobre lo de la guía de capacitación ya se entregó el borrador a la DECEYEC",
+        dict(intent="log_update", text="ya se entregó el borrador a la DECEYEC"),
+    ),
+    (
+        "Pasa el 05/2023 a pendiente, lo cerré por error",
+        dict(intent="set_status", code="05/2023", status="pending", text="lo cerré por error"),
+    ),
 ]
 
 
