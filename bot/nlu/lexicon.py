@@ -93,6 +93,11 @@ STATUS_VERB = rx(
     r"|\btacha\w*|\bpalomea\w*"
     rf"|\b(?:{REOPEN})\b"
 )
+# A deadline change commanded at the start ("recorre lo de X al …", "postpone the … to …"): an explicit form.
+DUE_IMPERATIVE = rx(
+    r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+)?(?:reprograma|recorre|pospon|aplaza|prorroga|extiende|"
+    r"adelanta|mueve|move|reschedule|postpone|push|extend)\b"
+)
 CLOSE_VERB = rx(r"\b(?:cierra\w*|cerrar|close|ya\s+quedo|quedo\s+listo|tacha\w*|palomea\w*)\b")
 CLOSE_IMPERATIVE = rx(r"\b(?:cierra\w*|cerrar|close)\b")
 

@@ -48,6 +48,7 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
         read = replace(read, text=_status_note(t))
     rule = decide.label_of(read.intent, read.status)
     certain = read.intent in ("create", "help") or read.intent == "set_status" and status_command(t)
+    certain = certain or read.intent == "set_due" and read.date is not None and bool(lx.DUE_IMPERATIVE.search(t.masked))
     keep = read.date_phrase and read.date is None or read.report and not _other_read(prediction.probs)
     question = ("?" in t.raw or lx.INDIRECT_QUESTION.search(t.masked) is not None) and not lx.REQUEST.search(t.masked)
     chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question=question)

@@ -57,6 +57,10 @@ CASES = [
         "Pasa el 05/2023 a pendiente, lo cerré por error",
         dict(intent="set_status", code="05/2023", status="pending", text="lo cerré por error"),
     ),
+    (
+        "recorre lo del padrón de Montreal al 20 de marzo",
+        dict(intent="set_due", text="padrón de Montreal", date="2023-03-20"),
+    ),
 ]
 
 
