@@ -61,7 +61,7 @@ REQUEST = rx(
 )
 # A question put as a statement: "quería saber si…", "nos solicitan conocer el estado…", "I'd like to know…".
 INDIRECT_QUESTION = rx(
-    r"\b(?:(?:queria|quisiera|quiero|quisieramos|queremos|necesito|necesitamos|me\s+gustaria)\s+(?:saber|conocer)|"
+    r"\b(?=[qnmspwci])(?:(?:queria|quisiera|quiero|quisieramos|queremos|necesito|necesitamos|me\s+gustaria)\s+(?:saber|conocer)|"
     r"(?:solicitan|solicita|solicito|solicitamos|piden|pide|pidio|pidieron)\s+(?:conocer|saber)|"
     r"(?:me|nos)\s+(?:puedes|podrias|puede|podria|pueden|podrian)\s+(?:decir|informar|confirmar|indicar)|"
     r"(?:wanted|want|need|would\s+like|I'd\s+like)\s+to\s+know|can\s+you\s+tell\s+me)\b"

@@ -12,7 +12,7 @@ from bot.nlu.text import fold_aligned
 # "por este medio hago de su conocimiento que", "please record that") or the "que"/"q"/"that" of "anota en el 5/2023
 # que…". They can follow one another, so they are taken off until none is left.
 _LEAD_IN = re.compile(
-    r"^[\s:,;.\-–—>]*(?:"
+    r"[\s:,;.\-–—>]*(?:"
     r"(?:hola|buen(?:os|as)?\s+(?:dias|tardes|noches)|buen\s+dia|buenas|saludos|hi|hello|good\s+(?:morning|afternoon))"
     r"(?:\s+(?:equipo|a\s+todos|todos|team|all|everyone))?\s*[,.!:;]"
     r"|(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
@@ -31,14 +31,18 @@ _CLOSING = re.compile(
     r"(?:best\s+|kind\s+)?regards)\W*$"
 )
 
+CLOSING_CHARS = 40
 
-def trim_note(text: str) -> str:
-    """The note in ``text`` (the words after the code, as written): without what frames it."""
-    previous = None
-    while previous != text:
-        previous = text
-        m = _LEAD_IN.match(fold_aligned(text))
-        text = text[m.end() :] if m and m.end() else text
-    closing = _CLOSING.search(fold_aligned(text))
-    text = text[: closing.start()] if closing else text
-    return _SEPARATORS.sub("", text).strip()
+
+def trim_note(text: str, folded: str | None = None) -> str:
+    """The note in ``text`` (the words after the code, as written; ``folded``: the same folded, when at hand):
+    without what frames it."""
+    folded, start = folded if folded is not None else fold_aligned(text), 0
+    while m := _LEAD_IN.match(folded, start):
+        if m.end() == start:
+            break
+        start = m.end()
+    tail = folded[start:]
+    closing = _CLOSING.search(tail, max(0, len(tail) - CLOSING_CHARS))  # a sign-off is short: only the end is read
+    end = start + closing.start() if closing else len(text)
+    return _SEPARATORS.sub("", text[start:end]).strip()

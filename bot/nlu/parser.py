@@ -228,7 +228,8 @@ _APPOSITION = re.compile(
 def note_of(t: Text) -> str:
     """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
-    note = trim_note(t.after_code())  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
+    folded = t.folded[t.code_span[1] :] if t.code_span else ""
+    note = trim_note(t.after_code(), folded)  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
     if not note or _POLITE.fullmatch(fold_aligned(note)):  # "…, agrégalo al 04/2023 xfa": the note came first
         head = t.before_code()
         if not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", head))):

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.codes import HANDLE_RE, normalize_handle
 from bot.nlu import lexicon as lx
@@ -62,7 +62,7 @@ class Text:
     refs: tuple[tuple[int, int], ...] = ()
     meeting: date | None = None  # a meeting named by its day (with ``code`` its commitment's handle, when numbered)
 
-    @property
+    @cached_property  # asked by many rules of one message
     def question(self) -> bool:
         asked = lx.QUESTION_START.search(self.masked) or lx.INDIRECT_QUESTION.search(self.masked)
         return "?" in self.raw or asked is not None
