@@ -54,6 +54,18 @@ QUESTION_START = rx(
     r"me\s+recuerdas|hay|how|what|whats|when|where|which|is|are|has|have|any|do|does|did|status|estatus|"
     r"quick\s+check|ya\s+se|sigue|y\s+el|y\s+la|y\s+lo)\b"
 )
+# A request put as a question ("¿Puedes marcar como atendido el 02/2023?", "Can you set 07/2023 to pending?").
+REQUEST = rx(
+    r"^[^\w#]*(?:(?:hola|oye|hey|hi)\W+)?(?:me\s+)?(?:puedes|podrias|podria|puede|pueden|me\s+pasas|me\s+haces|"
+    r"me\s+ayudas\s+a|can\s+(?:you|u)|could\s+you|would\s+you|will\s+you|please|pls|porfa|favor\s+de)\b"
+)
+# A question put as a statement: "quería saber si…", "nos solicitan conocer el estado…", "I'd like to know…".
+INDIRECT_QUESTION = rx(
+    r"\b(?=[qnmspwci])(?:(?:queria|quisiera|quiero|quisieramos|queremos|necesito|necesitamos|me\s+gustaria)\s+(?:saber|conocer)|"
+    r"(?:solicitan|solicita|solicito|solicitamos|piden|pide|pidio|pidieron)\s+(?:conocer|saber)|"
+    r"(?:me|nos)\s+(?:puedes|podrias|puede|podria|pueden|podrian)\s+(?:decir|informar|confirmar|indicar)|"
+    r"(?:wanted|want|need|would\s+like|I'd\s+like)\s+to\s+know|can\s+you\s+tell\s+me)\b"
+)
 DUE_CUE = rx(
     r"\b(?:vence|vencen|vencera|venza|vencimiento|plazo|fecha\s+limite|fecha|deadline|due|recorre|recorrer|recorrio|"
     r"extiende\w*|extender|ampliar|aplaza\w*|pospon\w*|adelanta\w*|entregarse|debe\s+entregarse|"
@@ -81,6 +93,11 @@ STATUS_VERB = rx(
     r"|\btacha\w*|\bpalomea\w*"
     rf"|\b(?:{REOPEN})\b"
 )
+# A deadline change commanded at the start ("recorre lo de X al …", "postpone the … to …"): an explicit form.
+DUE_IMPERATIVE = rx(
+    r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+)?(?:reprograma|recorre|pospon|aplaza|prorroga|extiende|"
+    r"adelanta|mueve|move|reschedule|postpone|push|extend)\b"
+)
 CLOSE_VERB = rx(r"\b(?:cierra\w*|cerrar|close|ya\s+quedo|quedo\s+listo|tacha\w*|palomea\w*)\b")
 CLOSE_IMPERATIVE = rx(r"\b(?:cierra\w*|cerrar|close)\b")
 
@@ -98,19 +115,30 @@ OVERDUE = rx(
     r"\b(?:atrasad\w*|atrazad\w*|vencid\w*|overdue|late|retrasad\w*|fuera\s+de\s+(?:plazo|tiempo)|past\s+due|"
     r"behind\s+schedule|vencieron|se\s+vencio|se\s+pasaron\s+de\s+(?:su\s+)?fecha|pasados?\s+de\s+fecha)\b"
 )
-DUE_BEFORE = rx(r"\b(?:vence|vencen|venzan|due|antes|before|by|a\s+mas\s+tardar|hasta)\b")
+DUE_BEFORE = rx(r"\b(?:vence|vencen|venza|venzan|due|antes|before|by|a\s+mas\s+tardar|hasta|de\s+aqui\s+a)\b")
+# A clause that names the deadline a list is filtered by ("…, fecha límite antes del 15 de abril", "…los que venzan
+# esta semana"), though it has no list word of its own.
+DEADLINE_NAMED = rx(r"\b(?:venza|venzan|vencimiento|fecha\s+limite|plazo|deadline|due\s+date)\b")
 LIST_OPEN = rx(
     r"\b(?:pendientes?|pendeintes|pendietes|abiert[oa]s?|open|outstanding|queda|quedan|le\s+falta\w*|les\s+falta\w*|"
-    r"falta\w*\s+por|pending|still\s+have|still\s+owe\w*|owe\w*|debe|deben|adeuda\w*)\b"
+    r"falta\w*\s+por|pending|still\s+have|still\s+owe\w*|owe\w*|debe|deben|adeuda\w*|"
+    r"sin\s+atender(?:se)?|no\s+se\s+(?:han|ha)\s+atendido|sin\s+(?:cumplir|cerrar|concluir)(?:se)?)\b"
 )
 LIST_DONE = rx(
     r"\b(?:atendid[oa]s|lo\s+atendido|lo\s+cumplido|cerrad[oa]s|closed|done|cumplid[oa]s|conclui?d[oa]s|"
-    r"terminad[oa]s|completed|se\s+(?:cerraron|atendieron|cumplieron|concluyeron|terminaron)|were\s+closed)\b"
+    r"terminad[oa]s|completed|se\s+(?:cerraron|atendieron|cumplieron|concluyeron|terminaron)|were\s+closed|"
+    r"(?:ya\s+)?se\s+(?:ha|han)\s+(?:atendido|cumplido|cerrado|concluido|terminado)|ya\s+se\s+(?:atendio|cumplio|cerro))\b"
 )
 # A status named to exclude it ("…Pendiente, no los que están en proceso"): not the status asked for.
 LIST_EXCLUDED = rx(
-    r"\b(?:no|not|sin|excepto|except|menos)\s+(?:(?:los|las|lo|the)\s+)?(?:(?:que|ones|which)\s+)?"
-    r"(?:(?:ya|already|still|siguen|sigan)\s+)?(?:(?:est[aá]n|estan|are)\s+)?(?:en\s+proceso|in\s+progress|atendid[oa]s|done|pendientes?|pending)"
+    r"\b(?:no|not|sin|sin\s+contar|sin\s+incluir|excepto|except|excluding|without|menos)\s+(?:(?:los|las|lo|the)\s+)?"
+    r"(?:(?:que|ones|which)\s+)?(?:(?:ya|already|still|siguen|sigan)\s+)?(?:(?:est[aá]n|estan|are)\s+)?"
+    r"(?:en\s+proceso|in[\s-]progress|atendid[oa]s|done|pendientes?|pending)"
+)
+# "Pendiente" named as the value of the status ("en estatus de pendiente", "marked as pending"), not the loose
+# "pendientes" that means everything not yet done.
+LIST_PENDING = rx(
+    r"\b(?:estatus|status|estado|marked|marcad[oa]s)\s+(?:(?:de|as|como|en)\s+)?(?:pendiente|pending)\b"
 )
 LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
 MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
@@ -121,7 +149,12 @@ SUBJECT_MARKER = rx(
     r"the\s+one\s+about(?:\s+the)?|the\s+one\s+on(?:\s+the)?|about\s+the|regarding(?:\s+the)?)\s+"
 )
 SUBJECT_QUESTION = rx(
-    r"^[^\w#]*(?:(?:hola|oye|oigan|hey|hi)\W+)?(?:y\s+(?:el|la|los|las|lo\s+de)?|"
+    r"^[^\w#]*(?:(?:hola|oye|oigan|hey|hi)\W+)?"
+    r"(?:(?:me\s+(?:puedes|podrias)\s+decir|me\s+dices|sabes|(?:queria|quisiera)\s+saber|can\s+you\s+tell\s+me|"
+    r"do\s+you\s+know)\s+)?"
+    r"(?:y\s+(?:el|la|los|las|lo\s+de)?|(?:para\s+)?cuando\s+(?:quedo|queda|vence|se\s+entrega)\s+(?:el|la|los|las)?|"
+    r"what(?:'s|\s+is)\s+(?:going\s+on|happening)\s+with(?:\s+the)?|"
+    r"(?:el\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del|de|sobre|about|on|of)(?=.*,\s*(?:ese|esa|eso)\b)|"
     r"como\s+va(?:mos|n)?\s+(?:con\s+)?(?:el|la|los|las)?|(?:que|q)\s+(?:paso|onda|hay|tal)\s+(?:con\s+)?(?:el|la|los|las)?|"
     r"en\s+que\s+(?:quedo|va|estatus\s+esta)\s+(?:el|la)?|ya\s+(?:quedo|se\s+\w+|esta|salio)\s+(?:el|la|los|las)?|"
     r"sigue\s+(?:pendiente|abierto|en\s+proceso)\s+(?:el|la)?|"
@@ -133,7 +166,8 @@ SUBJECT_QUESTION = rx(
 )
 # "mark the Montreal visit as closed", "da por atendido lo de…": a status verb, then the subject.
 SUBJECT_COMMAND = rx(
-    r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+)?(?:mark|marca|marcar|close|cierra|reopen|reabre|"
+    r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?|"
+    r"(?:me\s+)?(?:puedes|podrias)\s+)?(?:mark|marca|marcar|close|cierra|cerrar|reopen|reabre|reabrir|"
     r"da\s+por\s+\w+|pon|ponle|set|move|mueve|recorre|pasa|cambia\w*)\s+(?:the|el|la|los|las|lo\s+de)?\s*"
     r"(?:(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|of|de|del|al|a)\s+(?:the\s+|la\s+|el\s+)?)?"
 )

@@ -13,6 +13,7 @@ from datetime import date
 from bot.nlu import lexicon as lx
 from bot.nlu.areas import AreaCatalog
 from bot.nlu.dates import DateHit, fallback
+from bot.nlu.notes import trim_note
 from bot.nlu.request import Request
 from bot.nlu.text import MAX_CHARS, Text, fold_aligned
 
@@ -199,7 +200,7 @@ def _is_statement(t: Text) -> bool:
     if t.raw.rstrip().endswith("?") or lx.LAUGH.search(t.masked):
         return False
     after = t.masked[t.code_span[1] :] if t.code_span else ""
-    if t.question and not re.match(r"\s*[:,]", after):
+    if t.question and (not re.match(r"\s*[:,]", after) or _APPOSITION.match(after)):
         return False
     words = re.findall(r"[a-z]+", after)
     if re.match(r"\s*[:,;.-]\s*\S", after) and len(words) >= 3:
@@ -217,11 +218,18 @@ def _is_statement(t: Text) -> bool:
     return bool(named) and len(words) >= 4
 
 
+# What a question says of the code it asks about, to name it ("…el 1/2023, el de la nota…", "…, relativo a…").
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:(?:el|la)\s+(?:de|del|que|sobre)\b|relativ[oa]|referente|respecto|concerniente|acerca|sobre|"
+    r"about|regarding|concerning|the\s+one)\b"
+)
+
+
 def note_of(t: Text) -> str:
     """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
-    after = _LEAD_IN.sub("", t.after_code())  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
-    note = re.sub(r"^\s*[:,;.\-–—]+\s*", "", after).strip()
+    folded = t.folded[t.code_span[1] :] if t.code_span else ""
+    note = trim_note(t.after_code(), folded)  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
     if not note or _POLITE.fullmatch(fold_aligned(note)):  # "…, agrégalo al 04/2023 xfa": the note came first
         head = t.before_code()
         if not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", head))):
@@ -236,17 +244,6 @@ def note_of(t: Text) -> str:
     return note
 
 
-# What opens the words after the code without being the note: a label ("avance:", "tuvo avance:"), a lead-in
-# ("les informo lo siguiente:", "les comparto que") or the "que"/"that" of "anota en el 5/2023 que…".
-_LEAD_IN = re.compile(
-    r"^\s*[:,\-–—]?\s*(?:"
-    r"(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
-    r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizaci[oó]n|update|progress|note|log)\s*[:\-–—]"
-    r"|(?:(?:les|le|te|nos)\s+)?(?:inform[oa]|informamos|comento|comentamos|comparto|compartimos|reporto|"
-    r"reportamos|aviso|avisamos|cuento|notifico)\s+(?:lo\s+siguiente\s*[:,.\-–—]?|que\b)"
-    r"|(?:que|that)\b)\s*",
-    re.I,
-)
 _POLITE = re.compile(r"\W*(?:(?:xfa|porfa|plis|pls|please|por\s+favor|gracias|thanks|thx|ty|saludos)\W*)+")
 _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
@@ -289,8 +286,10 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
     description = re.sub(r"^\s*[:,;.\-–—]+\s*", "", rest).strip()
     if t.code and t.code_span and t.code_span[0] >= start:
         description = re.sub(r"^[\s:,;.\-–—]+", "", t.raw[t.code_span[1] :]).strip()
-    addressee = _ADDRESSEE.match(description)
+    description, responsible = _unlabelled(description)
+    addressee = _ADDRESSEE.match(description) or _OWES.match(fold_aligned(description))
     owner = catalog.exact(addressee["area"]) if addressee else None
+    owner = owner or (catalog.exact(responsible) if responsible else None)
     if addressee and owner:  # "Nuevo compromiso para el IME: confirmar…": the IME owes it; the text is what
         description = description[addressee.end() :].strip()
     names = _areas_in(description, catalog)
@@ -307,6 +306,32 @@ _ADDRESSEE = re.compile(
     r"assigned\s+to|owner|owned\s+by|responsable|resp\.?)\s+|p/\s*)?(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—/]{2,60}?)\s*[:;\-–—]\s*",
     re.I,
 )
+
+
+# "la DEA tiene que …": who owes it, said as an obligation; the text is what it has to do.
+_OWES = re.compile(r"^(?:(?:el|la|los|las)\s+)?(?P<area>[^:,;]{2,60}?)\s+(?:tiene|tienen)\s+que\s+")
+# A field of a structured entry ("— descripción: …", "| texto: …"): its label is structure, not text.
+_FIELD = re.compile(r"(?:^[\s—–|;-]*|\s[—–|;]\s*|\n\s*|\s-\s+)(?P<label>[a-z ]{2,20}?)\s*:\s*")
+_RESPONSIBLE = re.compile(r"(?:responsables?|area|areas|owner|responsible|a\s+cargo\s+de)")
+_DESCRIPTION = re.compile(r"(?:descripcion|description|texto|text|asunto|subject|compromiso|commitment)")
+
+
+def _unlabelled(description: str) -> tuple[str, str | None]:
+    """The description without the command or the field labels around it ("anótalo, porfa: …", "responsable:
+    DEA — descripción: … — vence: …" are how it is entered, not what is owed), and the responsible field's value."""
+    fields = list(_FIELD.finditer(fold_aligned(description)))
+    values = {
+        m["label"].strip(): description[m.end() : fields[i + 1].start() if i + 1 < len(fields) else None].strip()
+        for i, m in enumerate(fields)
+    }
+    responsible = next((v for k, v in values.items() if _RESPONSIBLE.fullmatch(k)), None)
+    text = next((v for k, v in values.items() if _DESCRIPTION.fullmatch(k)), None)
+    if text:
+        return text, responsible
+    head, colon, tail = description.partition(":")
+    if colon and not re.search(r"\w", _COMMAND_WORDS.sub(" ", _LOG_VERB.sub(" ", fold_aligned(head)))):
+        return tail.strip(), responsible
+    return description, responsible
 
 
 def _areas_in(text: str, catalog: AreaCatalog) -> list[str]:
@@ -367,7 +392,8 @@ def _upper_bound(t: Text) -> DateHit | None:
     for hit in t.dates:
         start = max(t.masked.rfind(c, 0, hit.start) for c in ",;.!?") + 1
         clause = t.masked[start : hit.end]
-        if lx.DUE_BEFORE.search(clause) and (lx.LIST_CUE.search(clause) or lx.LIST_WEAK.search(clause)):
+        listed = lx.LIST_CUE.search(clause) or lx.LIST_WEAK.search(clause) or lx.DEADLINE_NAMED.search(clause)
+        if lx.DUE_BEFORE.search(clause) and listed:
             return hit
     return None
 
@@ -399,7 +425,7 @@ def _list_status(t: Text, implied_open: bool) -> str | None:
     masked = lx.LIST_EXCLUDED.sub(" ", t.masked)
     if lx.LIST_IN_PROGRESS.search(masked):
         return "in_progress"
-    if re.search(r"\bestatus\s+pendiente\b|\bstatus\s+pending\b", masked):
+    if lx.LIST_PENDING.search(masked):
         return "pending"
     if lx.LIST_DONE.search(masked) and not lx.LIST_OPEN.search(masked):
         return "done"
@@ -427,6 +453,7 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     cut = [h.start for h in ([due] if due else [])]
     verbs = [*lx.STATUS_WORD.finditer(t.masked), *lx.STATUS_IMPERATIVE.finditer(t.masked)] if status else []
     cut += [w.start() for w in verbs if w.start() > start]  # "lo del plan de riesgos ponlo en proceso"
+    cut += [m.start() for m in re.finditer(r"\s(?:ya|already)\s", t.masked) if m.start() > start]  # "lo de X ya se…"
     if cut:
         end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
     clause = re.search(r"[,;?!]|\.(?:\s|$)", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
@@ -435,7 +462,7 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
         return None
     if due is not None:
         return with_date(Request(intent="set_due", text=subject), due, t)
-    if status and not t.question:
+    if status and not (t.question and not lx.REQUEST.search(t.masked)):  # "¿puedes marcar lo de X como…?" asks it
         return Request(intent="set_status", status=status, text=subject)
     return Request(intent="status", text=subject)
 
@@ -471,6 +498,7 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
 
 _DEADLINE_OF = re.compile(
     r"^[^\w#]*(?:the\s+|el\s+|la\s+|new\s+|nuevo\s+)?(?:deadline|due\s+date|plazo|fecha\s+limite|fecha)\s+"
+    r"(?:(?:compromiso|comprometida|de\s+entrega|de\s+vencimiento|de\s+cumplimiento)\s+)?"
     r"(?:for|of|de\s+la|de\s+los|de\s+las|del|de)\s+(?:the\s+|la\s+|el\s+|lo\s+de\s+|lo\s+del\s+)?"
 )
 _STATUS_OF = {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}
@@ -478,7 +506,8 @@ _STATUS_OF = {"done": "done", "in_progress": "in_progress", "pending": "pending"
 _TAIL = re.compile(
     r"(?:\s+(?:sigue|queda|quedo|esta|is|as|como|to|a|al|para|es|vence|pasa|el|la|en|now|ya|ahora|de|going|va|anda|"
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
-    r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza))+\s*$",
+    r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
+    r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts))+\s*$",
     re.IGNORECASE,
 )
 # "el compromiso de la proyección…", "the commitment on…": the word names what follows.

@@ -109,6 +109,8 @@ def scoped(request: Request, masked: str, today: date) -> Request:
         before = before if _ITEMS.search(masked) else None  # "¿ya hay fecha para la próxima sesión?" asks its date
     if not (since or before or changed or request.meeting):
         return request
+    if request.intent == "status" and request.text and not (since or before or changed):
+        return request  # a commitment named by its subject: the meeting it names says where it came from, or when
     if request.intent not in ("list", "next_session", "unknown", "status") or request.code:
         return replace(request, since=since, before=before) if request.intent == "list" else request
     status = request.status

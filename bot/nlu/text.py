@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.codes import HANDLE_RE, normalize_handle
 from bot.nlu import lexicon as lx
@@ -19,10 +19,11 @@ _MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
 # A commitment code as staff write it: 14/2022, 14 / 2022, 14-2022, "el 3 del 2023", and 14/22 (a two-digit year
 # above 12 cannot be a month, so "15/03" stays a date). With a slash, any four-digit year and number up to 9999 are
 # read as a code, so that one that does not exist ("99/9999") is answered as such, not as a message not
-# understood. Never part of a longer date ("15/03/2023", "2023-03-15").
+# understood. Never part of a longer date ("15/03/2023", "2023-03-15"). Dictated, the slash is said: "12 diagonal
+# 2022", "12 barra 2022", "12 slash 2022".
 CODE = re.compile(
     r"(?<![\w/.-])(?P<n>\d{1,4})\s*(?:/\s*(?P<y>\d{4})|-(?P<yd>(?:19|20)\d{2})|/(?P<yy>1[5-9]|[23]\d)"
-    r"|\s+del?\s+(?P<yw>(?:19|20)\d{2}))(?![\w/-]|[.,]\d)"
+    r"|\s+(?:del?|diagonal|barra|slash)\s+(?P<yw>(?:19|20)\d{2}))(?![\w/-]|[.,]\d)"
 )
 
 
@@ -61,9 +62,10 @@ class Text:
     refs: tuple[tuple[int, int], ...] = ()
     meeting: date | None = None  # a meeting named by its day (with ``code`` its commitment's handle, when numbered)
 
-    @property
+    @cached_property  # asked by many rules of one message
     def question(self) -> bool:
-        return "?" in self.raw or bool(lx.QUESTION_START.search(self.masked))
+        asked = lx.QUESTION_START.search(self.masked) or lx.INDIRECT_QUESTION.search(self.masked)
+        return "?" in self.raw or asked is not None
 
     def before_code(self) -> str:
         return self.masked[: self.code_span[0]] if self.code_span else self.masked

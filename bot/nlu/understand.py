@@ -7,9 +7,11 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.nlu import decide
+from bot.nlu import lexicon as lx
 from bot.nlu import model as classifier
 from bot.nlu.areas import AreaCatalog
 from bot.nlu.dates import DateHit
+from bot.nlu.notes import trim_note
 from bot.nlu.parser import create, deadline, listing, note_of, rules, status_command, trim_subject, with_date
 from bot.nlu.periods import scoped
 from bot.nlu.request import Request
@@ -46,8 +48,9 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
         read = replace(read, text=_status_note(t))
     rule = decide.label_of(read.intent, read.status)
     certain = read.intent in ("create", "help") or read.intent == "set_status" and status_command(t)
+    certain = certain or read.intent == "set_due" and read.date is not None and bool(lx.DUE_IMPERATIVE.search(t.masked))
     keep = read.date_phrase and read.date is None or read.report and not _other_read(prediction.probs)
-    question = "?" in t.raw and not _REQUEST.search(t.masked)
+    question = ("?" in t.raw or lx.INDIRECT_QUESTION.search(t.masked) is not None) and not lx.REQUEST.search(t.masked)
     chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question=question)
     request = read if chosen == rule else _realize(chosen, t, catalog, read)
     if request is not read and _hollow(request, read):  # the grammar finds nothing to write: the rules' reading stands
@@ -64,13 +67,6 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
         meeting=t.meeting if t.meeting and not (t.code or "").startswith("R") else None,
     )
     return scoped(request, t.masked, now.date())
-
-
-# A request put as a question ("¿Puedes marcar como atendido el 02/2023?", "Can you set 07/2023 to pending?").
-_REQUEST = re.compile(
-    r"^[^\w#]*(?:(?:hola|oye|hey|hi)\W+)?(?:me\s+)?(?:puedes|podrias|podria|puede|pueden|me\s+pasas|me\s+haces|"
-    r"me\s+ayudas\s+a|can\s+(?:you|u)|could\s+you|would\s+you|will\s+you|please|pls|porfa|favor\s+de)\b"
-)
 
 
 def _other_read(probs: dict[str, float]) -> bool:
@@ -98,7 +94,7 @@ def _realize(label: str, t: Text, catalog: AreaCatalog, read: Request) -> Reques
     if not t.code:
         subject = read.text if read.intent in ("status", "set_status", "set_due") else _loose_subject(t)
     if intent == "log_update":
-        return Request(intent=intent, code=t.code, text=note_of(t) if t.code else t.raw.strip())
+        return Request(intent=intent, code=t.code, text=note_of(t) if t.code else _uncoded_note(t, read))
     if intent == "set_status":
         return Request(intent=intent, code=t.code, status=status, text=_status_note(t) if t.code else subject)
     if intent == "set_due":
@@ -112,6 +108,14 @@ def _realize(label: str, t: Text, catalog: AreaCatalog, read: Request) -> Reques
     if intent == "list":
         return listing(t, catalog, cued=False) or Request(intent=intent)
     return Request(intent=intent, code=t.code if intent == "unknown" else None)
+
+
+def _uncoded_note(t: Text, read: Request) -> str:
+    """A note on a commitment named by its subject ("sobre lo de la guía, ya se …"): what follows the subject."""
+    subject = read.text if read.intent == "status" and read.text else None
+    at = t.folded.find(fold_aligned(subject)) if subject else -1
+    note = trim_note(t.raw[at + len(subject) :]) if subject and at >= 0 else ""
+    return note or t.raw.strip()
 
 
 def _later_date(t: Text) -> DateHit | None:
@@ -144,6 +148,13 @@ _COMMAND_CLAUSE = re.compile(
 )
 
 
+# A clause that gives the change's reason names a status without commanding one ("…, lo cerré por error").
+_REASON = re.compile(
+    r"\b(?:porque|ya\s+que|debido\s+a|por\s+error|equivo[cq]\w*|me\s+confundi|nos\s+confundimos|because|since|"
+    r"by\s+mistake|mistaken\w*|wrongly|in\s+error)\b"
+)
+
+
 def _status_note(t: Text) -> str | None:
     """What a status change says besides the change: "Cierra el 24/2022: el IME mandó la nota…", "Con la entrega
     del informe, se tiene por cumplido el 03/2024" → the note."""
@@ -154,7 +165,7 @@ def _status_note(t: Text) -> str | None:
     commanded = False  # the clause before was the command ("…cambiarlo a Atendido: la DEA confirmó…")
     for m in re.finditer(r"[^:;,.!?]+", masked):
         clause, words = m[0], len(re.findall(r"[a-z]+", m[0]))
-        command = bool(_COMMAND_CLAUSE.search(clause))
+        command = bool(_COMMAND_CLAUSE.search(clause)) and not _REASON.search(clause)
         told = commanded and words >= TOLD_WORDS and masked[: m.start()].rstrip().endswith(":")
         if words >= 2 and (told or not command) and "#" not in clause:
             kept.append(t.raw[m.start() : m.end()].strip())

@@ -1,0 +1,48 @@
+"""Where a note begins and ends: the words around it that frame it (a forwarded mail's header, a greeting, a formal
+lead-in, "anota que…", a closing) are not what the writer wants logged."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.text import fold_aligned
+
+# What opens the words after the code without being the note, over folded text: separators and a mail thread's
+# marks ("--- ", ">> "), a greeting, a label ("avance:", "tuvo avance:"), a lead-in ("les informo lo siguiente:",
+# "por este medio hago de su conocimiento que", "please record that") or the "que"/"q"/"that" of "anota en el 5/2023
+# que…". They can follow one another, so they are taken off until none is left.
+_LEAD_IN = re.compile(
+    r"[\s:,;.\-–—>]*(?:"
+    r"(?:hola|buen(?:os|as)?\s+(?:dias|tardes|noches)|buen\s+dia|buenas|saludos|hi|hello|good\s+(?:morning|afternoon))"
+    r"(?:\s+(?:equipo|a\s+todos|todos|team|all|everyone))?\s*[,.!:;]"
+    r"|(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
+    r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizacion|update|progress|note|log)\s*[:\-–—]"
+    r"|(?:por\s+este\s+medio\s+)?(?:(?:les|le|te|nos)\s+)?(?:hago|hacemos)\s+de\s+su\s+conocimiento\s+(?:que\b)?"
+    r"|(?:me\s+permito|nos\s+permitimos)\s+(?:informar|comentar|hacer\s+de\s+su\s+conocimiento)\w*\s+(?:que\b)?"
+    r"|(?:(?:les|le|te|nos)\s+)?(?:inform[oa]|informamos|comento|comentamos|comparto|compartimos|reporto|"
+    r"reportamos|aviso|avisamos|cuento|notifico)\s+(?:lo\s+siguiente\s*[:,.\-–—]?|que\b)"
+    r"|(?:please\s+)?(?:record|note|log|add)\s+that\b|(?:anota|registra|agrega|apunta|pon)\w*\s+que\b"
+    r"|(?:que|q|that)\b)\s*"
+)
+_SEPARATORS = re.compile(r"^[\s:,;.\-–—>]+")
+# A mail's or a chat's sign-off at the end ("…el 20 de febrero. Saludos", "Saludos cordiales.").
+_CLOSING = re.compile(
+    r"(?:^|(?<=[.!;\n]))\s*(?:saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordialmente|quedo\s+atent[oa]|"
+    r"(?:best\s+|kind\s+)?regards)\W*$"
+)
+
+CLOSING_CHARS = 40
+
+
+def trim_note(text: str, folded: str | None = None) -> str:
+    """The note in ``text`` (the words after the code, as written; ``folded``: the same folded, when at hand):
+    without what frames it."""
+    folded, start = folded if folded is not None else fold_aligned(text), 0
+    while m := _LEAD_IN.match(folded, start):
+        if m.end() == start:
+            break
+        start = m.end()
+    tail = folded[start:]
+    closing = _CLOSING.search(tail, max(0, len(tail) - CLOSING_CHARS))  # a sign-off is short: only the end is read
+    end = start + closing.start() if closing else len(text)
+    return _SEPARATORS.sub("", text[start:end]).strip()
