@@ -1,8 +1,8 @@
-"""Registry services: the rules about commitments, meetings and their log.
+"""Registry services: the rules about commitments and their log.
 
-The services (this module, ``directory``, ``resolve``, ``report``, ``conversation``, and the import/export in
-``transfer`` and the scheduled messages in ``schedule``) are the only code that reaches ``storage``: the
-command line, the Slack handlers and the renderers go through them.
+The services (this module, ``meetings``, ``directory``, ``resolve``, ``report``, ``conversation``, and the
+import/export in ``transfer`` and the scheduled messages in ``schedule``) are the only code that reaches
+``storage``: the command line, the Slack handlers and the renderers go through them.
 """
 
 from __future__ import annotations
