@@ -286,6 +286,9 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
     description = re.sub(r"^\s*[:,;.\-–—]+\s*", "", rest).strip()
     if t.code and t.code_span and t.code_span[0] >= start:
         description = re.sub(r"^[\s:,;.\-–—]+", "", t.raw[t.code_span[1] :]).strip()
+    elif t.meeting_span and t.meeting_span[0] >= start and _BEFORE_MEETING.fullmatch(t.raw[start : t.meeting_span[0]]):
+        # "Nuevo compromiso de la reunión del 8 de febrero para el IME: …": the meeting is where it came from
+        description = re.sub(r"^[\s:,;.\-–—]+", "", t.raw[t.meeting_span[1] :]).strip()
     description, responsible = _unlabelled(description)
     addressee = _ADDRESSEE.match(description) or _OWES.match(fold_aligned(description))
     owner = catalog.exact(addressee["area"]) if addressee else None
@@ -301,6 +304,7 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
     return with_date(request, due, t) if due else request
 
 
+_BEFORE_MEETING = re.compile(r"[\s:,;.\-–—]*(?:(?:de|en|desde|from|of|at|in)\s+(?:la|el|the|a)?\s*)?", re.I)
 _ADDRESSEE = re.compile(
     r"(?:(?:(?:al|a)\s+cargo\s+(?:del|de)|(?:por|de)\s+parte\s+(?:del|de)|para|pa|al|a|del|de|for|to|"
     r"assigned\s+to|owner|owned\s+by|responsable|resp\.?)\s+|p/\s*)?(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—/]{2,60}?)\s*[:;\-–—]\s*",

@@ -61,6 +61,7 @@ class Text:
     now: datetime
     refs: tuple[tuple[int, int], ...] = ()
     meeting: date | None = None  # a meeting named by its day (with ``code`` its commitment's handle, when numbered)
+    meeting_span: tuple[int, int] | None = None  # where the message names it ("reunión del 18 de enero")
 
     @cached_property  # asked by many rules of one message
     def question(self) -> bool:
@@ -92,9 +93,10 @@ def analyse(text: str, now: datetime) -> Text:
             code, span = normalize_handle(m[0]), (m.start(), m.end())
         masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
     dates = tuple(find_dates(masked, now.date()))
-    meeting = None
+    meeting = meeting_span = None
     for ref in meeting_refs(masked, dates, now.date()):  # "el 2 del 23 de noviembre", "la reunión del 18 de enero"
-        meeting = meeting or ref.on
+        if meeting is None:
+            meeting, meeting_span = ref.on, (ref.start, ref.end)
         if ref.item and code is None:
             code, span = ref.handle, (ref.start, ref.end)
         masked = masked[: ref.start] + ("#" if ref.item else " ") * (ref.end - ref.start) + masked[ref.end :]
@@ -102,6 +104,7 @@ def analyse(text: str, now: datetime) -> Text:
     return Text(
         raw=raw, folded=folded, masked=masked, code=code, code_span=span, dates=dates, now=now, refs=refs,
         meeting=meeting,
+        meeting_span=meeting_span,
     )
 
 

@@ -118,3 +118,14 @@ def test_session_questions_over_slack(slack_prepared, standin):
     assert "R221123b-2" in by_thread["dm"]
     assert "Estatus previo (Primera Sesión Extraordinaria, 30 de enero de 2023): Pendiente" in by_thread["dm"]
     assert "R221123b-2" in by_thread["1700000000.000203"]
+
+
+def test_a_new_commitment_of_a_meeting_takes_its_next_number_and_leaves_the_meeting_out_of_its_text(prepared):
+    cli(prepared, "session", "add", "--name", "Reunión INE-SRE", "--at", "2023-02-08T11:00-06:00", "--kind", "working")
+    (first,) = ask(prepared, "Nuevo compromiso de la reunión del 8 de febrero para el IME: enviar la versión final")
+    (second,) = ask(prepared, "new commitment from the Feb 8 meeting for UTSI: test the connectivity in Dallas")
+    assert "R230208-1" in first and "R230208-2" in second
+    (card,) = ask(prepared, "¿cómo va el 2 de la reunión del 8 de febrero?")
+    assert card.startswith("R230208-2 — test the connectivity in Dallas") and "UTSI" in card
+    (none,) = ask(prepared, "Nuevo compromiso de la reunión del 9 de febrero para el IME: algo")
+    assert "ninguna reunión el 9 de febrero de 2023" in none
