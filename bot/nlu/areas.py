@@ -87,7 +87,7 @@ class AreaCatalog:
         words = _words(text)
         hits: list[tuple[int, int, str]] = []
         for i, word in enumerate(words):
-            acronym = self._by_token.get(word)
+            acronym = self._by_token.get(word) or self._plural(word, text)
             if acronym and (len(word) > 2 or word.upper() in text or word in ("dj", "dea", "ime", "sre", "inm")):
                 hits.append((i, i + 1, acronym))
         hits.extend(self._find_names(words))
@@ -100,6 +100,11 @@ class AreaCatalog:
             return None
         start, end, acronym = min(hits)
         return acronym, (start, end)
+
+    def _plural(self, word: str, text: str) -> str | None:
+        """An acronym in the plural as it is written, capitals and a small s ("los OPLs", "the OPLEs")."""
+        acronym = self._by_token.get(word[:-1]) if word.endswith("s") and len(word) > 3 else None
+        return acronym if acronym and re.search(rf"\b{re.escape(word[:-1].upper())}s\b", text) else None
 
     def _find_names(self, words: list[str]) -> list[tuple[int, int, str]]:
         """Names starting at each word: the longest name (first in ``_name_keys``) that the words there spell

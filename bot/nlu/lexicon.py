@@ -38,8 +38,8 @@ NEXT_SESSION = rx(
 CREATE = rx(
     rf"\b(?:agrega|agregar|agregale|anade|anadir|nuevo|nueva|registra|registrar|alta\s+(?:de|del)|crea|crear|"
     rf"levanta|levantar|abre|abrir|apunta|apuntar|log\s+a|open\s+a|"
-    rf"add|new|create|captura|da\s+de\s+alta)\s+(?:(?:un|una|a|el|otro|este|esta|this|another)\s+)?(?:nuevo\s+|new\s+)?(?:{COMPROMISO})\b"
-    rf"(?:\s+(?:nuevo|nueva|new)\b)?"
+    rf"add|new|nvo|nva|create|captura|dar?\s+de\s+alta)\s+(?:(?:un|una|a|el|otro|este|esta|this|another)\s+)?"
+    rf"(?:nuevo\s+|new\s+)?(?:{COMPROMISO})\b(?:\s+(?:nuevo|nueva|new)\b)?"
     rf"|\b(?:sale|salio|surge|surgio|queda|quedo|hay|tenemos|se\s+acordo)\s+(?:un|otro)\s+(?:{COMPROMISO})\s+nuevo\b"
 )
 # Words before the code that make the message a log entry ("Avance en 01/2023: …").

@@ -262,7 +262,7 @@ def _asks_to_log(t: Text) -> bool:
 
 
 def _without_code(t: Text, catalog: AreaCatalog) -> Request:
-    if lx.CREATE.search(t.masked):
+    if lx.CREATE.search(t.masked) and not (t.question and lx.HELP.search(t.masked)):  # "¿cómo doy de alta…?" asks how
         return create(t, catalog)
     if lx.REPORT.search(t.masked) and not lx.HELP.search(t.masked) and len(re.findall(r"\w+", t.masked)) <= 12:
         return Request(report=True)
@@ -290,8 +290,8 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
         # "Nuevo compromiso de la reunión del 8 de febrero para el IME: …": the meeting is where it came from
         description = re.sub(r"^[\s:,;.\-–—]+", "", t.raw[t.meeting_span[1] :]).strip()
     description, responsible = _unlabelled(description)
-    addressee = _ADDRESSEE.match(description) or _OWES.match(fold_aligned(description))
-    owner = catalog.exact(addressee["area"]) if addressee else None
+    addressee = _ADDRESSEE.match(fold_aligned(description)) or _OWES.match(fold_aligned(description))
+    owner = _owner(addressee["area"], catalog) if addressee else None
     owner = owner or (catalog.exact(responsible) if responsible else None)
     if addressee and owner:  # "Nuevo compromiso para el IME: confirmar…": the IME owes it; the text is what
         description = description[addressee.end() :].strip()
@@ -304,10 +304,16 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
     return with_date(request, due, t) if due else request
 
 
+def _owner(named: str, catalog: AreaCatalog) -> str | None:
+    """The area an addressee names: "la DEOE", or "el OPL de Coahuila" (an area of a place)."""
+    return catalog.exact(named) or catalog.exact(re.sub(r"\s+(?:de|del|of)\s+.*$", "", named))
+
+
 _BEFORE_MEETING = re.compile(r"[\s:,;.\-–—]*(?:(?:de|en|desde|from|of|at|in)\s+(?:la|el|the|a)?\s*)?", re.I)
 _ADDRESSEE = re.compile(
     r"(?:(?:(?:al|a)\s+cargo\s+(?:del|de)|(?:por|de)\s+parte\s+(?:del|de)|para|pa|al|a|del|de|for|to|"
-    r"assigned\s+to|owner|owned\s+by|responsable|resp\.?)\s+|p/\s*)?(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—/]{2,60}?)\s*[:;\-–—]\s*",
+    r"assigned\s+to|owner|owned\s+by|responsable|resp\.?)\s+|p/\s*)?(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;\-–—/]{2,60}?)\s*(?:,\s*(?:que\s+)?(?:salio|surgio|sale|surge|"
+    r"derivad[oa]|acordad[oa]|came\s+(?:out\s+of|from)|from)\b[^:;]{0,80})?[:;\-–—]\s*",
     re.I,
 )
 
