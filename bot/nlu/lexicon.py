@@ -62,14 +62,15 @@ REQUEST = rx(
 # A question put as a statement: "quería saber si…", "nos solicitan conocer el estado…", "I'd like to know…".
 INDIRECT_QUESTION = rx(
     r"\b(?=[qnmspwci])(?:(?:queria|quisiera|quiero|quisieramos|queremos|necesito|necesitamos|me\s+gustaria)\s+(?:saber|conocer)|"
-    r"(?:solicitan|solicita|solicito|solicitamos|piden|pide|pidio|pidieron)\s+(?:conocer|saber)|"
+    r"(?:solicitan|solicita|solicito|solicitamos|piden|pide|pidio|pidieron)\s+"
+    r"(?:(?:de\s+)?su\s+(?:amable\s+)?(?:apoyo|ayuda|colaboracion)\s+para\s+)?(?:conocer|saber)|"
     r"(?:me|nos)\s+(?:puedes|podrias|puede|podria|pueden|podrian)\s+(?:decir|informar|confirmar|indicar)|"
     r"(?:wanted|want|need|would\s+like|I'd\s+like)\s+to\s+know|can\s+you\s+tell\s+me)\b"
 )
 DUE_CUE = rx(
     r"\b(?:vence|vencen|vencera|venza|vencimiento|plazo|fecha\s+limite|fecha|deadline|due|recorre|recorrer|recorrio|"
     r"extiende\w*|extender|ampliar|aplaza\w*|pospon\w*|adelanta\w*|entregarse|debe\s+entregarse|"
-    r"recorremos|pasa|pasalo|pasar|mueve|muevan|mover|move|push|extend|postpone|reprograma|reprogramar|prorroga|"
+    r"recorremos|pasa|pasalo|pasar|mueve|muevan|mover|move|push|extend|postpone|reprograma|reprogramar|prorroga\w*|prorrogar|"
     r"amplia|cambia|cambiar|debe\s+quedar|tiene\s+como|entrega|a\s+mas\s+tardar|para\s+el|pal|hasta)\b"
 )
 # Status words, each with the status it sets.
@@ -90,12 +91,13 @@ STATUS_VERB = rx(
     r"|\bpasa\s+a\b|\bback\s+to\b|\bqueda\s+como\b|\bquedo\b|\bsigue\b|\besta\b|\bestan\b|\bis\b|\bare\b|\bqueda\b"
     r"|\bya\s+se\s+atendio|\bya\s+quedo\b|\bnow\b|\bone\s+is\b"
     r"|\bregres\w*|\bvuelve\w*|\bdevuelve\w*|\bdeja\w*|\bpasalo\b|\bmove\b|\bchange\w*|\bput\b|\bturn\b"
-    r"|\btacha\w*|\bpalomea\w*"
+    r"|\btacha\w*|\bpalomea\w*|\b(?:debe|deberia|tiene\s+que)\s+(?:estar|ir|quedar)\b|\bshould\s+be\b|\bcorrig\w*"
     rf"|\b(?:{REOPEN})\b"
 )
 # A deadline change commanded at the start ("recorre lo de X al …", "postpone the … to …"): an explicit form.
 DUE_IMPERATIVE = rx(
-    r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+)?(?:reprograma|recorre|pospon|aplaza|prorroga|extiende|"
+    r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+)?(?:se\s+)?(?:reprograma|recorre|pospon|aplaza|prorroga\w*|extiende|"
+    r"amplia\w*\s+(?:el\s+)?plazo|"
     r"adelanta|mueve|move|reschedule|postpone|push|extend)\b"
 )
 CLOSE_VERB = rx(r"\b(?:cierra\w*|cerrar|close|ya\s+quedo|quedo\s+listo|tacha\w*|palomea\w*)\b")
@@ -122,7 +124,9 @@ DEADLINE_NAMED = rx(r"\b(?:venza|venzan|vencimiento|fecha\s+limite|plazo|deadlin
 LIST_OPEN = rx(
     r"\b(?:pendientes?|pendeintes|pendietes|abiert[oa]s?|open|outstanding|queda|quedan|le\s+falta\w*|les\s+falta\w*|"
     r"falta\w*\s+por|pending|still\s+have|still\s+owe\w*|owe\w*|debe|deben|adeuda\w*|"
-    r"sin\s+atender(?:se)?|no\s+se\s+(?:han|ha)\s+atendido|sin\s+(?:cumplir|cerrar|concluir)(?:se)?)\b"
+    r"sin\s+atender(?:se)?|no\s+se\s+(?:han|ha)\s+atendido|sin\s+(?:cumplir|cerrar|concluir)(?:se)?|"
+    r"no\s+(?:(?:esten|estan|hayan\s+sido|han\s+sido)\s+)?(?:atendid|cumplid|cerrad|conclui?d|terminad)[oa]s|"
+    r"not\s+(?:yet\s+)?(?:done|closed|completed|finished))\b"
 )
 LIST_DONE = rx(
     r"\b(?:atendid[oa]s|lo\s+atendido|lo\s+cumplido|cerrad[oa]s|closed|done|cumplid[oa]s|conclui?d[oa]s|"
@@ -138,14 +142,14 @@ LIST_EXCLUDED = rx(
 # "Pendiente" named as the value of the status ("en estatus de pendiente", "marked as pending"), not the loose
 # "pendientes" that means everything not yet done.
 LIST_PENDING = rx(
-    r"\b(?:estatus|status|estado|marked|marcad[oa]s)\s+(?:(?:de|as|como|en)\s+)?(?:pendiente|pending)\b"
+    r"\b(?:estatus|status|estado|marked|marcad[oa]s)\s+(?:(?:de|as|como|en|is|es|sea)\s+)?(?:pendiente|pending)\b"
 )
 LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
 MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
 
 SUBJECT_MARKER = rx(
     r"\b(?:lo\s+del?|lo\s+de\s+la|lo\s+de\s+los|lo\s+de\s+las|el\s+de\s+la|el\s+del?|la\s+de\s+la|la\s+del?|"
-    r"(?:a|the)\s+(?:due\s+date|deadline)\s+for(?:\s+the)?|"
+    r"(?:a|the)\s+(?:due\s+date|deadline)\s+(?:for|on|of)(?:\s+the)?|(?:el\s+)?(?:tema|asunto)\s+(?:de\s+la|de\s+los|del?)|"
     r"the\s+one\s+about(?:\s+the)?|the\s+one\s+on(?:\s+the)?|about\s+the|regarding(?:\s+the)?)\s+"
 )
 SUBJECT_QUESTION = rx(
@@ -168,8 +172,11 @@ SUBJECT_QUESTION = rx(
 SUBJECT_COMMAND = rx(
     r"^[^\w#]*(?:please\s+|porfa\s+|favor\s+de\s+|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?|"
     r"(?:me\s+)?(?:puedes|podrias)\s+)?(?:mark|marca|marcar|close|cierra|cerrar|reopen|reabre|reabrir|"
-    r"da\s+por\s+\w+|pon|ponle|set|move|mueve|recorre|pasa|cambia\w*)\s+(?:the|el|la|los|las|lo\s+de)?\s*"
-    r"(?:(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|of|de|del|al|a)\s+(?:the\s+|la\s+|el\s+)?)?"
+    r"da\s+por\s+\w+|pon|ponle|set|move|mueve|recorre|pasa|cambia\w*|"
+    r"(?:actualiza\w*|update|modifica\w*|change)(?=\s+(?:the|el|la)\s+(?:deadline|due|plazo|fecha)))"
+    r"(?:\s+(?:out|off|up))?\s+(?:the|el|la|los|las|lo\s+de)?\s*"
+    r"(?:(?:deadline|due\s+date|plazo|fecha(?:\s+limite|\s+compromiso|\s+de\s+entrega|\s+de\s+vencimiento)?)\s+"
+    r"(?:for|of|de|del|al|a)\s+(?:the\s+|la\s+|el\s+)?)?"
 )
 REPORT = rx(r"\b(?:reporte|informe|report|reportes|informes)\b(?!\s+(?:de\s+)?(?:avance|progress))")
 LAUGH = rx(r"\b(?:ja(?:ja)+|je(?:je)+|lol|lmao|haha\w*|xd)\b")

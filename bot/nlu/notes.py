@@ -28,10 +28,11 @@ _SEPARATORS = re.compile(r"^[\s:,;.\-–—>]+")
 # A mail's or a chat's sign-off at the end ("…el 20 de febrero. Saludos", "Saludos cordiales.").
 _CLOSING = re.compile(
     r"(?:^|(?<=[.!;\n]))\s*(?:saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordialmente|quedo\s+atent[oa]|"
+    r"sin\s+otro\s+particular\W+(?:(?:reciba|reciban|le\s+envio|les\s+envio|me\s+despido)\s+)?[\w\s]{0,30}|"
     r"(?:best\s+|kind\s+)?regards)\W*$"
 )
 
-CLOSING_CHARS = 40
+CLOSING_CHARS = 70
 
 
 def trim_note(text: str, folded: str | None = None) -> str:

@@ -87,7 +87,7 @@ def status_command(t: Text) -> bool:
 
 def _status_change(t: Text) -> str | None:
     """The status the message sets, when it reads as a change of status."""
-    words = [m for m in lx.STATUS_WORD.finditer(t.masked) if not _inside_note(t, m.start())]
+    words = [m for m in lx.STATUS_WORD.finditer(t.masked) if not _inside_note(t, m.start()) and not _negated(t, m)]
     close = lx.CLOSE_VERB.search(t.masked)
     if close and not words and not _inside_note(t, close.start()):
         return "done"
@@ -100,6 +100,11 @@ def _status_change(t: Text) -> str | None:
     m = targets[-1] if targets else words[0]
     kind = m.lastgroup or ""
     return {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}[kind]
+
+
+def _negated(t: Text, word: re.Match[str]) -> bool:
+    """A status said to be the wrong one ("debe estar en pendiente, no en proceso"): not the one it sets."""
+    return bool(re.search(r"\b(?:no|not|ni)\s+$", t.masked[: word.start()]))
 
 
 def _alternatives(t: Text, words: list[re.Match[str]]) -> bool:
@@ -157,9 +162,14 @@ def _asks_when(t: Text) -> bool:
 def deadline(t: Text) -> DateHit | None:
     if not t.dates or not lx.DUE_CUE.search(t.masked) and not _code_then_date(t):
         return None
-    if len(t.dates) > 1 and (_MOVED.search(t.masked) or _CORRECTED.search(t.masked)):
-        return t.dates[-1]  # "del 15 al 30", "ya no vence el viernes sino el 3 de marzo": the date it becomes
-    return t.dates[0]
+    reason = _JUSTIFIED.search(t.masked)  # "…al 31 de mayo, toda vez que … en mayo de 2023": a date of the reason
+    dates = [h for h in t.dates if reason is None or h.start < reason.start()] or list(t.dates)
+    if len(dates) > 1 and (_MOVED.search(t.masked) or _CORRECTED.search(t.masked)):
+        return dates[-1]  # "del 15 al 30", "ya no vence el viernes sino el 3 de marzo": the date it becomes
+    return dates[0]
+
+
+_JUSTIFIED = re.compile(r"\b(?:toda\s+vez\s+que|porque|ya\s+que|debido\s+a|dado\s+que|because|since)\b")
 
 
 _MOVED = re.compile(r"\b(?:de|del|from)\b.*\b(?:a|al|to)\b")
@@ -221,6 +231,7 @@ def _is_statement(t: Text) -> bool:
 # What a question says of the code it asks about, to name it ("…el 1/2023, el de la nota…", "…, relativo a…").
 _APPOSITION = re.compile(
     r"\s*,\s*(?:(?:el|la)\s+(?:de|del|que|sobre)\b|relativ[oa]|referente|respecto|concerniente|acerca|sobre|"
+    r"derivad[oa]|emanad[oa]|surgid[oa]|aprobad[oa]|"
     r"about|regarding|concerning|the\s+one)\b"
 )
 
@@ -230,7 +241,8 @@ def note_of(t: Text) -> str:
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
     folded = t.folded[t.code_span[1] :] if t.code_span else ""
     note = trim_note(t.after_code(), folded)  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
-    if not note or _POLITE.fullmatch(fold_aligned(note)):  # "…, agrégalo al 04/2023 xfa": the note came first
+    # "…, agrégalo al 04/2023 xfa", "…, apúntalo": the note came first
+    if not note or _POLITE.fullmatch(fold_aligned(note)) or _LOG_IT.fullmatch(fold_aligned(note)):
         head = t.before_code()
         if not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", head))):
             return ""
@@ -240,11 +252,20 @@ def note_of(t: Text) -> str:
             r"\w", _COMMAND_WORDS.sub(" ", _LOG_VERB.sub(" ", lx.LOG_PREFIX.sub(" ", command[1])))
         ):
             end = command.start()
-        note = re.sub(r"[\s:,;.\-]+$", "", t.raw[:end]).strip()
+        note = _TRAILING_PREPOSITION.sub("", t.raw[:end]).strip()
     return note
 
 
 _POLITE = re.compile(r"\W*(?:(?:xfa|porfa|plis|pls|please|por\s+favor|gracias|thanks|thx|ty|saludos)\W*)+")
+# "…, apúntalo", "…, log it please": only the command to log what came before.
+_LOG_IT = re.compile(
+    r"\W*(?:apunta|anota|registra|agrega|anade|guarda|sube)(?:lo|la)\b(?:\W+(?:xfa|porfa|plis|por\s+favor|gracias))*\W*"
+    r"|\W*(?:log|note|add|record)\s+(?:it|that)\b(?:\W+(?:please|pls|thanks))*\W*"
+)
+# "…los consulados para el 16/2022": the words that lead to the code are not the note's.
+_TRAILING_PREPOSITION = re.compile(
+    r"(?:\s+(?:para|en|sobre|a|de|for|on|to|in)(?:\s+(?:el|la|the))?|\s+al|\s+del)?[\s:,;.\-]*$", re.I
+)
 _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
     r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
@@ -264,7 +285,7 @@ def _asks_to_log(t: Text) -> bool:
 def _without_code(t: Text, catalog: AreaCatalog) -> Request:
     if lx.CREATE.search(t.masked) and not (t.question and lx.HELP.search(t.masked)):  # "¿cómo doy de alta…?" asks how
         return create(t, catalog)
-    if lx.REPORT.search(t.masked) and not lx.HELP.search(t.masked) and len(re.findall(r"\w+", t.masked)) <= 12:
+    if _asks_report(t) and not lx.HELP.search(t.masked) and len(re.findall(r"\w+", t.masked)) <= 12:
         return Request(report=True)
     if lx.HELP.search(t.masked):
         return Request(intent="help")
@@ -277,6 +298,15 @@ def _without_code(t: Text, catalog: AreaCatalog) -> Request:
     if listed is not None:
         return listed
     return Request()
+
+
+def _asks_report(t: Text) -> bool:
+    """The report asked for, not a commitment named after one ("move the deadline for the LNERE report…")."""
+    m = lx.REPORT.search(t.masked)
+    return m is not None and not _DEADLINE_NAMED_BEFORE.search(t.masked[: m.start()])
+
+
+_DEADLINE_NAMED_BEFORE = re.compile(r"\b(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|on|of|de|del)\b")
 
 
 def create(t: Text, catalog: AreaCatalog) -> Request:
@@ -459,8 +489,9 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
         return None  # "lo de la DEA": the subject is an area, so this is a list
     end = len(t.masked)
     status = _status_change(t) if (lx.STATUS_VERB.search(t.masked) or lx.STATUS_WORD.search(t.masked)) else None
-    due = deadline(t) if not t.question else None
-    cut = [h.start for h in ([due] if due else [])]
+    named = deadline(t)  # a deadline cue cuts the subject, even when the message asks ("que la fecha de X sea…")
+    due = named if not t.question else None
+    cut = [h.start for h in t.dates if named and h.start <= named.start]
     verbs = [*lx.STATUS_WORD.finditer(t.masked), *lx.STATUS_IMPERATIVE.finditer(t.masked)] if status else []
     cut += [w.start() for w in verbs if w.start() > start]  # "lo del plan de riesgos ponlo en proceso"
     cut += [m.start() for m in re.finditer(r"\s(?:ya|already)\s", t.masked) if m.start() > start]  # "lo de X ya se…"
@@ -517,15 +548,22 @@ _TAIL = re.compile(
     r"(?:\s+(?:sigue|queda|quedo|esta|is|as|como|to|a|al|para|es|vence|pasa|el|la|en|now|ya|ahora|de|going|va|anda|"
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
     r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
-    r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts))+\s*$",
+    r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts|"
+    r"sea|thing|stuff|still|todavia|aun))+\s*$",
     re.IGNORECASE,
 )
 # "el compromiso de la proyección…", "the commitment on…": the word names what follows.
 _NAMED = re.compile(
     r"^(?:(?:el|the)\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del|de|sobre|on|about|of)\s+"
 )
-# "… de votantes que íbamos a mandar al IME": a relative clause says more about the subject; it is not its name.
-_RELATIVE = re.compile(r"^(\S+\s+\S+.*?)\s+(?:que|which|that)\s+.*$", re.IGNORECASE)
+# "… de votantes que íbamos a mandar al IME", "… que pidió la SRE", "… que vence el 3": a relative clause that tells
+# what someone did with it, or its deadline or status, is not its name; one that describes it ("los visados … que van
+# a los consulados") is.
+_RELATIVE = re.compile(
+    r"^(\S+\s+\S+.*?)\s+(?:que|which|that)\s+(?:\w+(?:amos|imos|emos|[oó]|aron|ieron)\b|(?:nos|me|te)\s|(?:we|i|you)\b|"
+    r"ven[cz]\w*|due\b|is\s+due|deb\w+|sea\b|est[aá]\b|sigue\b|queda\b|quedo\b|qued[oó]\b).*$",
+    re.IGNORECASE,
+)
 
 
 def trim_subject(text: str) -> str:

@@ -144,7 +144,8 @@ _COMMAND_CLAUSE = re.compile(
     r"\b(?:cumpl\w*|atend\w*|conclu\w*|termin\w*|complet\w*|fulfill\w*|cerrad\w*|cierra\w*|cerrar|close\w*|"
     r"tacha\w*|actualiza\w*|update\w*|marca\w*|mark\w*|status|estatus|set|reabr\w*|reopen\w*|regresa\w*|"
     r"pendientes?|pending|progress|proceso|curso|done|list[oa]|porfa|pls|please|plis|xfa|gracias|thanks|"
-    r"ponlo|ponla|pon|ponle|dejalo|dejala|pasalo|pasala|quedo)\b"
+    r"ponlo|ponla|pon|ponle|dejalo|dejala|pasalo|pasala|quedo|cierr\w*)\b"
+    r"|^\W*(?:hola|buen\w*\s+(?:dias?|tardes|noches)|buenas|saludos|hi|hello|good\s+(?:morning|afternoon))\W*$"
 )
 
 
