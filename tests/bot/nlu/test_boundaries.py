@@ -20,6 +20,16 @@ CASES = [
     ("the consular kit one can move to done", "set_status", "consular kit"),
     ("how's the outreach video coming along?", "status", "outreach video"),
     ("¿cómo va el compromiso de la guía para consulados que pidió la SRE?", "status", "guía para consulados"),
+    ("la DEA mandó el oficio al 09/2022, regístralo", "log_update", "la DEA mandó el oficio"),
+    (
+        "¿en qué va lo de las credenciales para mexicanos que viven en Texas?",
+        "status",
+        "credenciales para mexicanos que viven en Texas",
+    ),
+    ("¿Cómo va el asunto del padrón de observadores?", "status", "padrón de observadores"),
+    ("close out the outreach video commitment, we published it", "set_status", "outreach video"),
+    ("Is the consular kit thing still pending?", "status", "consular kit"),
+    ("Push the deadline for the observers report to April 3", "set_due", "observers report"),
     # A new commitment: the owner named first is not its text.
     (
         "Nuevo compromiso a cargo de la DEA: revisar la suficiencia para las visitas",
@@ -28,6 +38,11 @@ CASES = [
     ),
     ("new commitment, owner IME: share the consulates' calendar", "create", "share the consulates' calendar"),
     ("alta de compromiso - CNCS - diseñar la campaña en redes", "create", "diseñar la campaña en redes"),
+    (
+        "nuevo compromiso para la DEOE, surgió de la reunión con el IME: cotizar los paquetes",
+        "create",
+        "cotizar los paquetes",
+    ),
 ]
 
 
@@ -44,6 +59,9 @@ def test_where_the_words_begin_and_end(text, intent, words):
         ("los de la DEA que siguen pendientes, no los que ya están en proceso", dict(status="open", area="DEA")),
         ("list the overdue ones, I want to call people before Friday", dict(overdue=True, date=None)),
         ("¿qué le toca entregar al Registro?", dict(area="DERFE")),
+        ("the DEA ones with status pending, not the in progress ones", dict(status="pending", area="DEA")),
+        ("los de la UTSI que aún no estén cumplidos", dict(status="open", area="UTSI")),
+        ("what do the OPLEs still owe?", dict(status="open", area="OPL")),
     ],
 )
 def test_list_filters(text, expected):

@@ -213,6 +213,20 @@ def test_the_report_itself_is_still_the_report(text):
             None,
             "dj acknowledged",
         ),
+        # a status said to be the wrong one is not the one set; a polite closing command is no note
+        ("el 09/2021 va en proceso, no en atendido, corrígelo", "set_status", "in_progress", None, None),
+        ("El 05/2022 ya quedó, ciérrenlo porfa", "set_status", "done", None, None),
+        # a prórroga is a deadline change; its reason is not the date
+        ("Se prorroga el 12/2021 al 24 de marzo, la DJ pidió revisar el anexo", "set_due", None, "2023-03-24", None),
+        # a formal request to know the status of a code asks it; its closing formula is nothing
+        (
+            "Solicito de su apoyo para conocer el estado del compromiso 06/2022, derivado de la sesión de enero. "
+            "Sin otro particular, le envío un saludo.",
+            "status",
+            None,
+            None,
+            None,
+        ),
         # a label before a colon is the command's, not the note's
         ("15/2022 avance: la DEA confirmó los montos", "log_update", None, None, "la dea confirmo los montos"),
         ("03/2023 update: UTSI closed the tests", "log_update", None, None, "utsi closed the tests"),
