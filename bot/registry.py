@@ -130,15 +130,21 @@ def build_items(
 
 def get_item(*, session: Session, sc: Scope, code: str, history: int | None = 5) -> Item | None:
     """A commitment with its areas and newest log entries (at most ``history``), or None."""
-    c = commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code)
-    return item_of(session=session, sc=sc, commitment=c, history=history) if c is not None else None
+    c, areas = commitments_db.get_with_areas(session=session, commission_id=sc.commission_id, code=code)
+    if c is None or c.id is None:
+        return None
+    return item_of(session=session, sc=sc, commitment=c, history=history, areas=areas)
 
 
-def item_of(*, session: Session, sc: Scope, commitment: Commitment, history: int | None = 5) -> Item:
-    """The card of a commitment already read (after changing it): its areas and newest log entries."""
+def item_of(
+    *, session: Session, sc: Scope, commitment: Commitment, history: int | None = 5, areas: list[str] | None = None
+) -> Item:
+    """The card of a commitment already read (after changing it): its areas (read here unless given) and newest
+    log entries."""
     assert commitment.id is not None
     log = log_db.updates_for(session=session, commitment_id=commitment.id, limit=history)
-    return build_items(session=session, sc=sc, commitments=[commitment], entries={commitment.id: log})[0]
+    known = {commitment.id: areas} if areas is not None else None
+    return build_items(session=session, sc=sc, commitments=[commitment], entries={commitment.id: log}, areas=known)[0]
 
 
 def newest_code(*, session: Session, sc: Scope) -> str | None:
