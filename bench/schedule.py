@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import sqlalchemy as sa  # noqa: E402
 from seed import StatementCounter, fill, fresh  # noqa: E402
 
-from bot import registry  # noqa: E402
+from bot.model import MeetingView  # noqa: E402
 from bot.render.digest import reminder_messages  # noqa: E402
 from bot.schedule.compose import Composer  # noqa: E402
 from bot.schedule.tick import tick  # noqa: E402
@@ -69,7 +69,7 @@ def measure(url: str, commitments: int, areas: int) -> None:
         messages = digest()
     digest_ms, _ = timed(digest, 5)
     snap = Composer(db, settings, NOW, "es").snapshot
-    meeting = registry.MeetingView(name="Sesión de prueba", at=NOW, kind="ordinary")
+    meeting = MeetingView(name="Sesión de prueba", at=NOW, kind="ordinary")
     eve_ms, eve = timed(lambda: reminder_messages(meeting, snap.open_items, TZ, "es"), 3)
     floor_ms, _ = timed(lambda: _bare_read(db), 5)
     label = "PostgreSQL" if url.startswith("postgres") else "SQLite"

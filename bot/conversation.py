@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot import asking, directory, meetings, registry
+from bot import asking, changes, directory, meetings, registry
 from bot.asking import Question
 from bot.model import (
     Baseline,
@@ -228,16 +228,16 @@ class Conversation:
         )
 
     def _undo(self, session: Session, sc: Scope, actor: Actor) -> Outcome:
-        c, undone = registry.undo(session=session, sc=sc, author=actor.user_id, source=actor.source)
+        c, undone = changes.undo(session=session, sc=sc, author=actor.user_id, source=actor.source)
         return Changed("undo", self._item(session, sc, c.code), before=undone)
 
-    def edit_once(self, key: str, code: str, actor: Actor, now: datetime, changes: Edit) -> Outcome | None:
+    def edit_once(self, key: str, code: str, actor: Actor, now: datetime, wanted: Edit) -> Outcome | None:
         """Edit or withdraw a commitment (a form), once per submission; None when it was already done."""
         return self._once(
             key,
             now,
             lambda session: self._guarded(
-                session, actor, now, True, lambda sc: self._edit(session, sc, code, actor, changes)
+                session, actor, now, True, lambda sc: self._edit(session, sc, code, actor, wanted)
             ),
         )
 
@@ -261,26 +261,26 @@ class Conversation:
         except RegistryError as exc:
             return Notice(exc.key, exc.params)
 
-    def _edit(self, session: Session, sc: Scope, code: str, actor: Actor, changes: Edit) -> Outcome:
-        if changes.withdraw:
-            registry.withdraw(
+    def _edit(self, session: Session, sc: Scope, code: str, actor: Actor, wanted: Edit) -> Outcome:
+        if wanted.withdraw:
+            changes.withdraw(
                 session=session,
                 sc=sc,
                 code=code,
                 author=actor.user_id,
-                reason=clean(changes.reason),
+                reason=clean(wanted.reason),
                 source=actor.source,
             )
             return Changed("withdraw", self._item(session, sc, code))
-        _, changed = registry.edit(
+        _, changed = changes.edit(
             session=session,
             sc=sc,
             code=code,
             author=actor.user_id,
             source=actor.source,
-            text=clean(changes.text) if changes.text is not None else None,
-            areas=changes.areas,
-            due=changes.due,
+            text=clean(wanted.text) if wanted.text is not None else None,
+            areas=wanted.areas,
+            due=wanted.due,
         )
         return Changed("edit", self._item(session, sc, code), before=", ".join(changed) or None)
 
@@ -326,7 +326,7 @@ class Conversation:
             note = request.text if request.text and request.text != code else ""
             if not note:
                 return Notice("need_note", {"code": code})
-            c = registry.log_update(
+            c = changes.log_update(
                 session=session,
                 sc=sc,
                 code=code,
@@ -340,7 +340,7 @@ class Conversation:
             if request.status not in ("pending", "in_progress", "done"):
                 return Notice("need_status", {"code": code})
             note = request.text if request.text and request.text != code else ""
-            c, before = registry.set_status(
+            c, before = changes.set_status(
                 session=session,
                 sc=sc,
                 code=code,
@@ -384,7 +384,7 @@ class Conversation:
         if request.alternatives:
             return self._ask(session, asking.date_question(request)[0], actor, sc.now)
         due = Due(date=request.date, kind=request.date_precision or "day")
-        c, before = registry.set_due(
+        c, before = changes.set_due(
             session=session, sc=sc, code=code, due=due, author=actor.user_id, source=actor.source
         )
         return Changed("due", registry.item_of(session=session, sc=sc, commitment=c), before=before or None)
@@ -437,7 +437,7 @@ class Conversation:
             if not held:
                 return Notice("no_meeting_on", {"date": request.meeting})
             origin = held[0].id
-        c = registry.create(
+        c = changes.create(
             session=session,
             sc=sc,
             text=request.text,

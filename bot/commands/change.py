@@ -12,7 +12,7 @@ AUTHOR = "cli"
 
 
 def edit(ctx: Context, args: argparse.Namespace) -> int:
-    from bot import registry
+    from bot import changes, registry
     from bot.codes import normalize_code
     from bot.model import Due
 
@@ -27,7 +27,7 @@ def edit(ctx: Context, args: argparse.Namespace) -> int:
         due = Due(date=day)
     with ctx.db.write() as session:
         sc = registry.scope(session=session, commission=ctx.commission, now=ctx.now)
-        _, changed = registry.edit(
+        _, changed = changes.edit(
             session=session,
             sc=sc,
             code=code,
@@ -46,7 +46,7 @@ def edit(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def withdraw(ctx: Context, args: argparse.Namespace) -> int:
-    from bot import registry
+    from bot import changes, registry
     from bot.codes import normalize_code
 
     code = normalize_code(args.code)
@@ -54,7 +54,7 @@ def withdraw(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(t("cli.bad_code", ctx.lang, value=args.code))
     with ctx.db.write() as session:
         sc = registry.scope(session=session, commission=ctx.commission, now=ctx.now)
-        registry.withdraw(
+        changes.withdraw(
             session=session, sc=sc, code=code, author=AUTHOR, reason=clean(args.reason or ""), source="cli"
         )
     print(t("changed.withdraw", ctx.lang, code=code))

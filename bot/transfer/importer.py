@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot import meetings, registry
+from bot import changes, meetings, registry
 from bot.codes import normalize_code, parse_status_word, split_code
 from bot.i18n import t
 from bot.model import Due
@@ -277,7 +277,7 @@ def _apply(
     )
     source = f"import:{row.number}"
     if existing is None:
-        c = registry.create(
+        c = changes.create(
             session=session,
             sc=sc,
             text=row.description,
@@ -309,7 +309,7 @@ def _actions(session: Session, sc: registry.Scope, c: Commitment, row: Row, auth
     for text, day in row.actions():
         if text in known:
             continue
-        told = registry.told(text, sc)
+        told = changes.told(text, sc)
         log_db.add_update(
             session=session,
             commitment=c,
@@ -380,18 +380,18 @@ def _update_existing(
     """Bring an existing commitment in line with its row; True when anything changed."""
     cid = c.id
     assert cid is not None
-    changes: dict = {"text": row.description}
-    changes["number"], changes["year"] = split_code(c.code)
+    values: dict = {"text": row.description}
+    values["number"], values["year"] = split_code(c.code)
     if row.says("origin"):
-        changes["origin_id"] = origin_id
+        values["origin_id"] = origin_id
     if row.says("due"):
-        changes["due_date"], changes["due_kind"] = (row.due.date, row.due.kind) if row.due else (None, None)
-    changes = {name: value for name, value in changes.items() if getattr(c, name) != value}
-    changed = bool(changes)
-    if changes:
-        c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **changes)
+        values["due_date"], values["due_kind"] = (row.due.date, row.due.kind) if row.due else (None, None)
+    values = {name: value for name, value in values.items() if getattr(c, name) != value}
+    changed = bool(values)
+    if values:
+        c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **values)
     if row.says("status") and row.status != c.status:
-        registry.set_status(session=session, sc=sc, code=c.code, status=row.status, author=author, source=source)
+        changes.set_status(session=session, sc=sc, code=c.code, status=row.status, author=author, source=source)
         changed = True
     if row.says("areas"):
         areas = registry.resolve_areas(session=session, acronyms=row.areas)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot import meetings, registry
+from bot import changes, meetings, registry
 from bot.i18n import status_label, t
 from bot.render.text import date_text
 from bot.transfer.importer import ImportReport, meeting_kind
@@ -78,7 +78,7 @@ def _opening(session: Session, sc: registry.Scope, parsed: WordReport, tz: ZoneI
         ).id
     known = commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=parsed.request_code)
     if known is None and parsed.request_text:
-        registry.create(
+        changes.create(
             session=session,
             sc=sc,
             text=_sentence(parsed.request_text),
@@ -133,7 +133,7 @@ def _item(
     source = f"import:{code}"
     c = commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code, for_update=True)
     if c is None:
-        c = registry.create(
+        c = changes.create(
             session=session,
             sc=sc,
             text=item.text,
@@ -159,7 +159,7 @@ def _update(session: Session, sc: registry.Scope, c: Commitment, item: WordItem,
         commitments_db.change_commitment(session=session, commitment=c, now=sc.now, text=item.text)
         changed = True
     if c.status != item.status:
-        registry.set_status(session=session, sc=sc, code=c.code, status=item.status, author=author, source=source)
+        changes.set_status(session=session, sc=sc, code=c.code, status=item.status, author=author, source=source)
         changed = True
     return changed
 
@@ -178,7 +178,7 @@ def _actions(session: Session, sc: registry.Scope, c: Commitment, item: WordItem
             now=sc.now,
             source=source,
             kind="import",
-            **registry.told(action.text, sc),
+            **changes.told(action.text, sc),
         )
 
 

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot import meetings, registry
+from bot import changes, meetings, registry
 from bot.model import Due, Filters
 from bot.registry import RegistryError
 
@@ -43,7 +43,7 @@ def test_log_update_appends_with_author_and_source(seeded, now):
     run(
         seeded,
         now,
-        registry.log_update,
+        changes.log_update,
         code="01/2023",
         text="se envió la nota al IME",
         author="U1",
@@ -59,12 +59,12 @@ def test_log_update_appends_with_author_and_source(seeded, now):
 
 def test_empty_note_is_refused(seeded, now):
     with pytest.raises(RegistryError) as err:
-        run(seeded, now, registry.log_update, code="01/2023", text="   ", author="U1")
+        run(seeded, now, changes.log_update, code="01/2023", text="   ", author="U1")
     assert err.value.key == "empty_note"
 
 
 def test_set_status_keeps_previous(seeded, now):
-    c, before = run(seeded, now, registry.set_status, code="08/2023", status="done", author="U1")
+    c, before = run(seeded, now, changes.set_status, code="08/2023", status="done", author="U1")
     assert (before, c.status) == ("pending", "done")
     it = item(seeded, now, "08/2023")
     change = [e for e in it.entries if e.kind == "status"][0]
@@ -74,32 +74,32 @@ def test_set_status_keeps_previous(seeded, now):
 
 def test_same_status_records_nothing(seeded, now):
     before_count = len(item(seeded, now, "08/2023").entries)
-    run(seeded, now, registry.set_status, code="08/2023", status="pending", author="U1")
+    run(seeded, now, changes.set_status, code="08/2023", status="pending", author="U1")
     assert len(item(seeded, now, "08/2023").entries) == before_count
 
 
 def test_set_due_month_and_log(seeded, now):
-    run(seeded, now, registry.set_due, code="08/2023", due=Due(date=date(2023, 5, 31), kind="month"), author="U1")
+    run(seeded, now, changes.set_due, code="08/2023", due=Due(date=date(2023, 5, 31), kind="month"), author="U1")
     it = item(seeded, now, "08/2023")
     assert it.due == Due(date=date(2023, 5, 31), kind="month")
     assert it.entries[0].kind == "due" and "2023-05" in it.entries[0].text
 
 
 def test_create_takes_next_free_code_of_the_year(seeded, now):
-    c = run(seeded, now, registry.create, text="El IME enviará la lista de consulados", author="U1", areas=["IME"])
+    c = run(seeded, now, changes.create, text="El IME enviará la lista de consulados", author="U1", areas=["IME"])
     assert c.code == "09/2023"
     assert item(seeded, now, "09/2023").areas == ("IME",)
 
 
 def test_create_with_taken_code_is_refused(seeded, now):
     with pytest.raises(RegistryError) as err:
-        run(seeded, now, registry.create, text="x", author="U1", code="01/2023")
+        run(seeded, now, changes.create, text="x", author="U1", code="01/2023")
     assert err.value.key == "code_taken"
 
 
 def test_create_with_unknown_area_writes_nothing(seeded, now):
     with pytest.raises(RegistryError):
-        run(seeded, now, registry.create, text="x", author="U1", areas=["NOPE"])
+        run(seeded, now, changes.create, text="x", author="U1", areas=["NOPE"])
     assert item(seeded, now, "09/2023") is None
 
 
@@ -145,11 +145,11 @@ def test_two_writers_on_the_same_commitment_keep_both(seeded, now):
         try:
             barrier.wait()
             for i in range(10):
-                run(seeded, now, registry.log_update, code="01/2023", text=f"{name} {i}", author=name)
+                run(seeded, now, changes.log_update, code="01/2023", text=f"{name} {i}", author=name)
                 run(
                     seeded,
                     now,
-                    registry.set_status,
+                    changes.set_status,
                     code="01/2023",
                     status="done" if i % 2 else "in_progress",
                     author=name,
@@ -173,9 +173,9 @@ def test_a_card_remembered_by_one_replica_shows_another_replicas_update(seeded, 
     other = Database(make_engine(db_url))  # a second process on the same registry
     try:
         assert item(seeded, now, "01/2023", history=5).entries  # remembered by this replica
-        run(other, now, registry.log_update, code="01/2023", text="desde otra réplica", author="U2")
+        run(other, now, changes.log_update, code="01/2023", text="desde otra réplica", author="U2")
         assert item(seeded, now, "01/2023", history=5).entries[0].text == "desde otra réplica"
-        run(other, now, registry.set_status, code="01/2023", status="done", author="U2")
+        run(other, now, changes.set_status, code="01/2023", status="done", author="U2")
         fresh = item(seeded, now, "01/2023", history=5)
         assert fresh.status == "done" and fresh.entries[0].kind == "status"
     finally:
@@ -190,7 +190,7 @@ def test_concurrent_creates_take_distinct_codes(seeded, now):
     def creator(n: int) -> None:
         try:
             barrier.wait()
-            codes.append(run(seeded, now, registry.create, text=f"Nuevo {n}", author="U1").code)
+            codes.append(run(seeded, now, changes.create, text=f"Nuevo {n}", author="U1").code)
         except BaseException as exc:
             errors.append(exc)
 
@@ -207,7 +207,7 @@ def test_areas_set_in_a_session_are_read_back_in_it(db, now):
 
     with db.write() as s:
         sc = registry.scope(session=s, commission="COVE", now=now)
-        c = registry.create(session=s, sc=sc, text="Compromiso", author="t")
+        c = changes.create(session=s, sc=sc, text="Compromiso", author="t")
         areas_db.set_areas(
             session=s, commitment_id=c.id, area_ids=registry.resolve_areas(session=s, acronyms=["CAI", "DJ"])
         )
@@ -226,7 +226,7 @@ def test_a_change_that_waited_for_the_lock_shows_the_change_it_waited_for(seeded
     def first():
         with seeded.write() as s:
             sc = registry.scope(session=s, commission="COVE", now=now)
-            registry.set_status(session=s, sc=sc, code="08/2023", status="in_progress", author="U1")
+            changes.set_status(session=s, sc=sc, code="08/2023", status="in_progress", author="U1")
             first_holds_lock.set()
             first_may_commit.wait(5)
 
@@ -234,7 +234,7 @@ def test_a_change_that_waited_for_the_lock_shows_the_change_it_waited_for(seeded
         first_holds_lock.wait(5)
         with seeded.write() as s:
             sc = registry.scope(session=s, commission="COVE", now=now)
-            registry.set_due(session=s, sc=sc, code="08/2023", due=Due(date=date(2023, 6, 30)), author="U2")
+            changes.set_due(session=s, sc=sc, code="08/2023", due=Due(date=date(2023, 6, 30)), author="U2")
             results["card"] = registry.get_item(session=s, sc=sc, code="08/2023")
 
     threads = [threading.Thread(target=first), threading.Thread(target=second)]
@@ -255,11 +255,11 @@ def test_edit_writes_only_what_changes_and_logs_it(seeded, now):
     with seeded.write() as s:
         sc = registry.scope(session=s, commission="COVE", now=now)
         current = registry.get_item(session=s, sc=sc, code="08/2023")
-        _, same = registry.edit(
+        _, same = changes.edit(
             session=s, sc=sc, code="08/2023", author="U1", text=current.text, areas=list(current.areas)
         )
         assert same == {}
-        _, changed = registry.edit(
+        _, changed = changes.edit(
             session=s, sc=sc, code="08/2023", author="U1", areas=["DERFE"], due=Due(date=now.date().replace(day=27))
         )
         assert set(changed) == {"areas", "due"}
@@ -272,9 +272,9 @@ def test_a_withdrawn_commitment_keeps_its_history_and_leaves_the_lists(seeded, n
 
     with seeded.write() as s:
         sc = registry.scope(session=s, commission="COVE", now=now)
-        registry.withdraw(session=s, sc=sc, code="08/2023", author="U1", reason="duplicado")
+        changes.withdraw(session=s, sc=sc, code="08/2023", author="U1", reason="duplicado")
         with pytest.raises(registry.RegistryError):
-            registry.withdraw(session=s, sc=sc, code="08/2023", author="U1")
+            changes.withdraw(session=s, sc=sc, code="08/2023", author="U1")
     with seeded.read() as s:
         sc = registry.scope(session=s, commission="COVE", now=now)
         listed = [i.code for i in registry.list_items(session=s, sc=sc, filters=Filters())]

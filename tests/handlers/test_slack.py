@@ -289,12 +289,14 @@ def test_app_home_report_button_sends_the_report_to_the_dm(slack, standin):
 
 
 def test_long_texts_never_drop_items_from_a_page(slack, standin, seeded, now):
+    from bot import changes
     from bot import registry as reg
 
     with seeded.write() as s:
         sc = reg.scope(session=s, commission="COVE", now=now)
         for n in range(30):
-            reg.create(session=s, sc=sc, text=f"Compromiso largo {n}: " + "palabra " * 40, author="t", areas=["DAC"])
+            text = f"Compromiso largo {n}: " + "palabra " * 40
+            changes.create(session=s, sc=sc, text=text, author="t", areas=["DAC"])
     slack.mention("pendientes de la DAC")
     shown = json.dumps(standin.wait_for("chat.postMessage")[0]["blocks"], ensure_ascii=False)
     assert all(f"*{n + 9:02d}/2023*" in shown for n in range(20))  # the first page: 20 items, none cut off

@@ -8,7 +8,7 @@ import pytest
 from paths import TZ
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
-from bot import directory, meetings, registry
+from bot import changes, directory, meetings, registry
 from bot.app import make_client
 from bot.schedule.tick import tick
 from bot.settings import Settings
@@ -56,7 +56,7 @@ def test_digest_content_groups_by_area_with_next_session(seeded, settings, stand
         sc = registry.scope(session=s, commission="COVE", now=at("2023-02-13T08:00"))
         meetings.add_meeting(session=s, sc=sc, name="Segunda Sesión Ordinaria", at=at("2023-03-01T10:00"))
         later = registry.scope(session=s, commission="COVE", now=at("2023-02-21T12:00"))
-        registry.set_status(session=s, sc=later, code="05/2023", status="done", author="t")
+        changes.set_status(session=s, sc=later, code="05/2023", status="done", author="t")
     run(seeded, settings, at("2023-02-27T09:00:30"))
     blocks = str(standin.called("chat.postMessage")[0]["blocks"])
     overdue = blocks.index("Vencidos")
@@ -155,7 +155,7 @@ def test_long_digest_is_split_within_block_kit_limits(db, settings, standin, now
         for n in range(1, 61):
             directory.save_area(session=s, acronym=f"A{n:02d}", name=f"Área {n}")
         for n in range(1, 600):
-            registry.create(
+            changes.create(
                 session=s, sc=sc, text=f"Compromiso de prueba {n} " + "x" * 80, author="t", areas=[f"A{n % 60 + 1:02d}"]
             )
     report = run(db, settings, at("2023-02-13T09:00:30"))
@@ -220,7 +220,7 @@ def test_no_nudge_once_the_commitment_is_closed(seeded, settings, standin):
     standin.down = False
     with seeded.write() as s:
         sc = registry.scope(session=s, commission="COVE", now=at("2023-03-01T09:10"))
-        registry.set_status(session=s, sc=sc, code="08/2023", status="done", author="t")
+        changes.set_status(session=s, sc=sc, code="08/2023", status="done", author="t")
     report = run(seeded, settings, at("2023-03-01T10:30"))
     assert "nudge:UIME:08/2023@2023-02-28" in report.expired
     assert not [k for k in standin.posts_by_key() if k.startswith("nudge")]
