@@ -41,7 +41,8 @@ def edit(ctx: Context, args: argparse.Namespace) -> int:
     if not changed:
         print(t("changed.edit_same", ctx.lang, code=code))
     for field_name, (before, after) in changed.items():
-        print(t("cli.edited", ctx.lang, code=code, field=field_name, before=before or "—", after=after))
+        field = t(f"field.{field_name}", ctx.lang)
+        print(t("cli.edited", ctx.lang, code=code, field=field, before=before or "—", after=after))
     return 0
 
 

@@ -217,7 +217,7 @@ def test_the_readme_commands_table_names_every_command_and_option():
 
 def test_edit_and_withdraw_from_the_command_line_are_audited(env, seeded):
     edited = cli(env, "edit", "8/2023", "--area", "ime", "--area", "DGSC", "--due", "31/03/2023")
-    assert edited.code == 0 and "08/2023: areas" in edited.stdout and "2023-03-31" in edited.stdout
+    assert edited.code == 0 and "08/2023: áreas" in edited.stdout and "2023-03-31" in edited.stdout
     again = cli(env, "edit", "08/2023", "--due", "2023-03-31")
     assert again.code == 0 and "no cambié nada" in again.stdout
     bad = cli(env, "edit", "08/2023", "--due", "31/02/2023")
