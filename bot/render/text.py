@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -69,6 +70,9 @@ def stored_due_text(value: str | None, lang: str) -> str:
         return value
 
 
+_EDITED = re.compile(r"(^|; )(text|areas|due|origin): ")
+
+
 def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
     if entry.kind == "status":
         what = t(
@@ -84,8 +88,11 @@ def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
         what = t("entry.create", lang)
     elif entry.kind == "undo":
         what = t("entry.undo", lang, what=t(f"undone.{entry.text}", lang))
-    elif entry.kind in ("edit", "withdraw"):
-        what = t(f"entry.{entry.kind}", lang, text=entry.text or "—")
+    elif entry.kind == "edit":  # the log keeps "due: a → b; areas: …"; the fields are named in the reader's words
+        fields = _EDITED.sub(lambda m: f"{m[1]}{t('field.' + m[2], lang)}: ", entry.text or "—")
+        what = t("entry.edit", lang, text=fields)
+    elif entry.kind == "withdraw":
+        what = t("entry.withdraw", lang, text=entry.text or "—")
     else:
         what = entry.text
     extra = [e for e in entry.evidence if e not in entry.text]  # files and links not already in the words

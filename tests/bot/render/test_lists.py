@@ -120,3 +120,24 @@ def test_command_summaries_write_plurals_out(env, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("code,description\nxx,Nota\n", encoding="utf-8")
     assert "1 fila con errores." in cli(env, "import", str(bad), "--now", NOW).stderr
+
+
+def test_an_edit_in_the_log_names_its_fields_in_the_readers_language():
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.model import Entry
+    from bot.render.text import entry_text
+
+    entry = Entry(
+        at=datetime(2023, 2, 13, 16, tzinfo=UTC),
+        author="cli",
+        text="due: — → 2023-02-24; areas: IME → IME, DGSC",
+        kind="edit",
+    )
+    tz = ZoneInfo("America/Mexico_City")
+    assert (
+        entry_text(entry, tz, "es")
+        == "13 de febrero de 2023 — Editado: plazo: — → 2023-02-24; áreas: IME → IME, DGSC (cli)"
+    )
+    assert "Edited: due: — → 2023-02-24; areas: IME → IME, DGSC" in entry_text(entry, tz, "en")
