@@ -55,7 +55,7 @@ STRINGS: dict[str, str] = {
     "import.word_warning": "Warning: {text}",
     "import.word_request": "Commitment that asks for the report: {code} ({session})",
     "import.word_topics": "{count} topics",
-    "import.word_item": "  {number}. {text}… — previous status: {previous}; status: {status}; {actions} actions; responsible: {areas}",
+    "import.word_item": "  {number}. {text}… — previous status: {previous}; status: {status}; actions: {actions}; responsible: {areas}",
     "month.1": "January",
     "month.2": "February",
     "month.3": "March",

@@ -57,7 +57,7 @@ STRINGS: dict[str, str] = {
     "import.word_warning": "Aviso: {text}",
     "import.word_request": "Compromiso que pide el informe: {code} ({session})",
     "import.word_topics": "{count} temas",
-    "import.word_item": "  {number}. {text}… — estatus previo: {previous}; estatus: {status}; {actions} acciones; responsables: {areas}",
+    "import.word_item": "  {number}. {text}… — estatus previo: {previous}; estatus: {status}; acciones: {actions}; responsables: {areas}",
     "month.1": "enero",
     "month.2": "febrero",
     "month.3": "marzo",
