@@ -4,9 +4,9 @@ numbers such as ``INE/DERFE/0132/2023``, links, files)."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
-from bot.nlu.dates import find_dates
+from bot.nlu.dates import find_dates, year_before
 from bot.nlu.text import fold_aligned
 
 # An official letter or resolution: INSTITUTION/AREA/NUMBER/YEAR (INE/DERFE/0132/2023, INE/CG241/2022, SRE/IME/…).
@@ -34,18 +34,11 @@ def action_day(text: str, today: date) -> date | None:
             continue  # "2.2" is as often a paragraph's number as a day
         day = hit.date
         if (day - today).days > PLAN_DAYS and not re.search(r"\d{4}", folded[hit.start : hit.end]):
-            day = _year_before(day)
+            day = year_before(day)
         if day <= today:
             return day
     return None
 
 
-PLAN_DAYS = 200
-_BARE = re.compile(r"\d{1,2}[./-]\d{1,2}")  # farther ahead than this, a day without a year was last year's
-
-
-def _year_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day - timedelta(days=365)
+PLAN_DAYS = 200  # farther ahead than this, a day without a year was last year's
+_BARE = re.compile(r"\d{1,2}[./-]\d{1,2}")

@@ -129,6 +129,14 @@ class DateHit:
     alternatives: tuple[Date, ...] = ()
 
 
+def year_before(day: date) -> date:
+    """The same day a year earlier (28 February for a 29th): a past day that was read ahead."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day - timedelta(days=365)
+
+
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.codes import item_handle
-from bot.nlu.dates import DateHit
+from bot.nlu.dates import DateHit, year_before
 from bot.nlu.lexicon import rx
 from bot.nlu.request import Request
 
@@ -57,17 +57,11 @@ def meeting_refs(masked: str, dates: tuple[DateHit, ...], today: date) -> list[M
             continue
         on = hit.date
         if on > today and not _YEAR.search(masked[hit.start : hit.end]):
-            on = _year_before(on)
+            on = year_before(on)
         start = offset + item.start() if item else offset + named.start() if named else hit.start
         found.append(MeetingRef(on, int(item["n"]) if item else None, start, after.end() if after else hit.end))
     return found
 
-
-def _year_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day - timedelta(days=365)
 
 
 # Periods a list can cover, and what asks for the previous status.
