@@ -85,6 +85,36 @@ def told(text: str, sc: Scope, evidence: Sequence[str] = ()) -> dict[str, Any]:
     }
 
 
+def log_imported(
+    *,
+    session: Session,
+    sc: Scope,
+    commitment: Commitment,
+    actions: Sequence[tuple[str, date | None]],
+    author: str,
+    source: str,
+) -> None:
+    """The imported actions (each with the day it took place, when the file gives it) that the commitment's log
+    does not hold yet, in order: importing the same file again adds nothing."""
+    assert commitment.id is not None
+    known = {u.text for u in log_db.updates_for(session=session, commitment_id=commitment.id)}
+    for text, day in actions:
+        if text in known:
+            continue
+        read = told(text, sc)
+        log_db.add_update(
+            session=session,
+            commitment=commitment,
+            text=text,
+            author=author,
+            now=sc.now,
+            source=source,
+            kind="import",
+            happened_on=day or read["happened_on"],
+            evidence=read["evidence"],
+        )
+
+
 def set_status(
     *,
     session: Session,

@@ -298,29 +298,8 @@ def _apply(
         else:
             report.unchanged += 1
     if not with_log:
-        _actions(session, sc, c, row, author, source)
+        changes.log_imported(session=session, sc=sc, commitment=c, actions=row.actions(), author=author, source=source)
     return code, existing is None
-
-
-def _actions(session: Session, sc: registry.Scope, c: Commitment, row: Row, author: str, source: str) -> None:
-    """The row's actions that the log does not hold yet, each with its own day when known."""
-    assert c.id is not None
-    known = {u.text for u in log_db.updates_for(session=session, commitment_id=c.id)}
-    for text, day in row.actions():
-        if text in known:
-            continue
-        told = changes.told(text, sc)
-        log_db.add_update(
-            session=session,
-            commitment=c,
-            text=text,
-            author=author,
-            now=sc.now,
-            source=source,
-            kind="import",
-            happened_on=day or told["happened_on"],
-            evidence=told["evidence"],
-        )
 
 
 def restore_log(session: Session, sc: registry.Scope, log: list[dict], tz: ZoneInfo, created: set[str]) -> None:

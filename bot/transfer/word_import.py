@@ -19,7 +19,6 @@ from bot.transfer.tables import TableError
 from bot.transfer.word import WordError, WordItem, WordMeeting, WordReport, read_report
 from storage import areas as areas_db
 from storage import commitments as commitments_db
-from storage import log as log_db
 from storage.db import Database
 from storage.models import Commission, Commitment, Meeting
 
@@ -150,7 +149,8 @@ def _item(
         report.updated += 1
     else:
         report.unchanged += 1
-    _actions(session, sc, c, item, author, source)
+    actions = [(a.text, None) for a in item.actions]  # dated in their own words, if at all
+    changes.log_imported(session=session, sc=sc, commitment=c, actions=actions, author=author, source=source)
 
 
 def _update(session: Session, sc: registry.Scope, c: Commitment, item: WordItem, author: str, source: str) -> bool:
@@ -162,24 +162,6 @@ def _update(session: Session, sc: registry.Scope, c: Commitment, item: WordItem,
         changes.set_status(session=session, sc=sc, code=c.code, status=item.status, author=author, source=source)
         changed = True
     return changed
-
-
-def _actions(session: Session, sc: registry.Scope, c: Commitment, item: WordItem, author: str, source: str) -> None:
-    assert c.id is not None
-    known = {u.text for u in log_db.updates_for(session=session, commitment_id=c.id)}
-    for action in item.actions:
-        if action.text in known:
-            continue
-        log_db.add_update(
-            session=session,
-            commitment=c,
-            text=action.text,
-            author=author,
-            now=sc.now,
-            source=source,
-            kind="import",
-            **changes.told(action.text, sc),
-        )
 
 
 def understood(parsed: WordReport, lang: str) -> list[str]:
