@@ -20,8 +20,16 @@ from storage.meetings import KINDS
 from storage.models import Meeting
 
 SESSION_KINDS = ("ordinary", "extraordinary")
-MODALITIES = {"virtual": "Virtual", "presencial": "Presencial", "hibrida": "Híbrida", "in person": "Presencial",
-              "in-person": "Presencial", "hybrid": "Híbrida", "remote": "Virtual", "online": "Virtual"}
+MODALITIES = {
+    "virtual": "Virtual",
+    "presencial": "Presencial",
+    "hibrida": "Híbrida",
+    "in person": "Presencial",
+    "in-person": "Presencial",
+    "hybrid": "Híbrida",
+    "remote": "Virtual",
+    "online": "Virtual",
+}
 
 
 def list_meetings(*, session: Session, sc: Scope) -> list[Meeting]:

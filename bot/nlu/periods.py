@@ -63,7 +63,6 @@ def meeting_refs(masked: str, dates: tuple[DateHit, ...], today: date) -> list[M
     return found
 
 
-
 # Periods a list can cover, and what asks for the previous status.
 _SINCE_SESSION = rx(
     r"\b(?:desde|a\s+partir\s+de|despues\s+de|since|after)\s+(?:la\s+|el\s+|the\s+)?(?:ultim[ao]|pasad[ao]|anterior|"
@@ -113,7 +112,13 @@ def scoped(request: Request, masked: str, today: date) -> Request:
     if before and status is None:
         status = "open"
     return replace(
-        request, intent="list", since=since, before=before, changed=changed, status=status, text=None,
+        request,
+        intent="list",
+        since=since,
+        before=before,
+        changed=changed,
+        status=status,
+        text=None,
         date=request.date if request.intent == "list" else None,
     )
 

@@ -102,7 +102,14 @@ def analyse(text: str, now: datetime) -> Text:
         masked = masked[: ref.start] + ("#" if ref.item else " ") * (ref.end - ref.start) + masked[ref.end :]
         dates = tuple(h for h in dates if not ref.start <= h.start < ref.end)
     return Text(
-        raw=raw, folded=folded, masked=masked, code=code, code_span=span, dates=dates, now=now, refs=refs,
+        raw=raw,
+        folded=folded,
+        masked=masked,
+        code=code,
+        code_span=span,
+        dates=dates,
+        now=now,
+        refs=refs,
         meeting=meeting,
         meeting_span=meeting_span,
     )
