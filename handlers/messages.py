@@ -9,20 +9,24 @@ from bot.slack.service import SlackService
 
 
 def register(app: App) -> None:
-    app.event("app_mention")(ack=take, lazy=[reply])
-    app.event("message")(ack=take, lazy=[reply])
+    app.event("app_mention")(ack=take, lazy=[follow_up])
+    app.event("message")(ack=take, lazy=[follow_up])
 
 
 def take(ack: Ack, body: dict, event: dict, client: WebClient, context: BoltContext, slack: SlackService) -> None:
-    """A mention or a DM: act on it once and keep its reply, then acknowledge."""
+    """A mention or a DM: act on it once and keep its reply, post the reply if it is a quick one, then
+    acknowledge."""
     if _answered(event):
-        context["reply"] = slack.take_message(client, body, event)
+        reply = slack.take_message(client, body, event)
+        context["reply"] = reply
+        context["answered"] = reply is not None and slack.answer_now(body, event, reply)
     ack()
 
 
-def reply(body: dict, event: dict, context: BoltContext, slack: SlackService) -> None:
-    """After the acknowledgement: post the reply (in the mention's thread, or the DM)."""
-    if _answered(event):
+def follow_up(body: dict, event: dict, context: BoltContext, slack: SlackService) -> None:
+    """After the acknowledgement: post a reply that takes time (the Word report), or, on a redelivery,
+    whatever is still owed for the event."""
+    if _answered(event) and not context.get("answered"):
         slack.send_reply(body, event, context.get("reply"))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from storage.models import Question
 
@@ -18,14 +18,20 @@ def ask(*, session: Session, user_id: str, request: str, expires_at: datetime) -
 
 
 def take_question(*, session: Session, user_id: str, now: datetime) -> str | None:
-    """The question waiting for this user's answer, if any and not expired; it is taken (deleted) either way."""
-    found = session.execute(_WAITING, {"user_id": user_id}).scalars().first()
+    """The question waiting for this user's answer, if any and not expired; it is taken (deleted) either way,
+    by one statement: of two replicas reading the same user's messages, one takes it."""
+    found = session.execute(_TAKE, {"user_id": user_id}).first()
     if found is None:
         return None
-    session.delete(found)
-    session.flush()
-    return found.request if found.expires_at > now else None
+    request, expires_at = found
+    return str(request) if expires_at > now else None
 
 
-# Built once: every message asks whether its author was asked something.
-_WAITING = select(Question).where(col(Question.user_id) == sa.bindparam("user_id")).with_for_update()
+# Built once: every message asks whether its author was asked something. On the table, not the entity: no
+# session object is loaded or kept in step for a row that is gone.
+_TABLE: sa.Table = Question.__table__  # type: ignore[attr-defined]
+_TAKE = (
+    sa.delete(_TABLE)
+    .where(_TABLE.c.user_id == sa.bindparam("user_id"))
+    .returning(_TABLE.c.request, _TABLE.c.expires_at)
+)

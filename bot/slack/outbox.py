@@ -26,6 +26,7 @@ from storage.models import ProcessedEvent
 
 logger = logging.getLogger(__name__)
 REPLY_EVENT = "commission_bot_reply"
+CHAT = ("chat.postMessage", "chat.postEphemeral")  # replies quick to send; the Word report is not
 LEASE = events.LEASE
 
 
@@ -50,9 +51,19 @@ Sender = Callable[[WebClient, str, dict[str, Any], str], None]
 class Outbox:
     """Posts owed replies once each, across retries, replicas and restarts."""
 
-    def __init__(self, db: Database, client: WebClient, senders: dict[str, Sender], patience: Patience | None = None):
+    def __init__(
+        self,
+        db: Database,
+        client: WebClient,
+        senders: dict[str, Sender],
+        patience: Patience | None = None,
+        quick: WebClient | None = None,
+    ):
         self.db = db
         self.client = client
+        # For the attempt made before Slack gets its acknowledgement: a short timeout and no retries, so the
+        # acknowledgement stays within Slack's 3 s; a failed attempt is owed and retried like any other.
+        self.quick = quick or client
         self.senders = senders  # methods of our own (the Word report), besides Slack's chat methods
         self.patience = patience or Patience()
 
@@ -64,8 +75,9 @@ class Outbox:
             return False
         return self._attempt(*taken, now)
 
-    def first_attempt(self, key: str, reply: Reply, now: datetime) -> bool:
-        """The attempt that follows the event's own transaction, which took this attempt's lease with it."""
+    def first_attempt(self, key: str, reply: Reply, now: datetime, *, before_ack: bool = False) -> bool:
+        """The attempt that follows the event's own transaction, which took this attempt's lease with it
+        (``before_ack``: made while Slack waits for the acknowledgement, through the quick client)."""
         row = ProcessedEvent(
             key=key,
             claimed_at=now,
@@ -75,14 +87,14 @@ class Outbox:
             lang=reply.lang,
             state="owed",
         )
-        return self._attempt(row, False, now)
+        return self._attempt(row, False, now, self.quick if before_ack else self.client)
 
-    def _attempt(self, row: ProcessedEvent, suspect: bool, now: datetime) -> bool:
+    def _attempt(self, row: ProcessedEvent, suspect: bool, now: datetime, client: WebClient | None = None) -> bool:
         try:
             if row.state == "apology":
                 self._apologise(row)
             elif not (suspect and self._already_posted(row)):
-                self._post(row)
+                self._post(row, client or self.client)
         except SlackApiError as exc:
             headers = exc.response.headers or {}
             retry_after = headers.get("Retry-After") or headers.get("retry-after")
@@ -104,16 +116,16 @@ class Outbox:
             keys = events.owed_keys(session=session, now=now)
         return sum(self.deliver(key, now) for key in keys)
 
-    def _post(self, row: ProcessedEvent) -> None:
+    def _post(self, row: ProcessedEvent, client: WebClient) -> None:
         arguments = _arguments(row)
         if row.method == "chat.postMessage":
-            self.client.chat_postMessage(
+            client.chat_postMessage(
                 **arguments, metadata={"event_type": REPLY_EVENT, "event_payload": {"key": row.key}}
             )
         elif row.method == "chat.postEphemeral":
-            self.client.chat_postEphemeral(**arguments)
+            client.chat_postEphemeral(**arguments)
         else:
-            self.senders[str(row.method)](self.client, row.key, arguments, row.lang)
+            self.senders[str(row.method)](client, row.key, arguments, row.lang)
 
     def _already_posted(self, row: ProcessedEvent) -> bool:
         """Whether Slack already has this reply (an earlier attempt got no answer, or its holder died)."""

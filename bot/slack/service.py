@@ -22,7 +22,7 @@ from bot.registry import Scope
 from bot.render import blocks
 from bot.render import views as view_render
 from bot.settings import Settings
-from bot.slack.outbox import Outbox
+from bot.slack.outbox import CHAT, Outbox
 from bot.slack.people import People
 from bot.slack.upload import upload_report
 
@@ -92,6 +92,15 @@ class SlackService:
 
         text = from_slack(event.get("text") or "", bot_user)
         return self.conversation.reply_once(message_key(body, event), text, actor, self.clock(), render)
+
+    def answer_now(self, body: dict, event: dict, taken: Reply) -> bool:
+        """Post a chat reply before the acknowledgement, so the user sees it without waiting for a hand-off;
+        the quick client's short timeout keeps the acknowledgement within Slack's 3 s (a failed post stays
+        owed). False for a reply that takes time to build (the Word report): it follows the acknowledgement."""
+        if taken.method not in CHAT:
+            return False
+        self.outbox.first_attempt(message_key(body, event), taken, self.clock(), before_ack=True)
+        return True
 
     def send_reply(self, body: dict, event: dict, taken: Reply | None) -> None:
         """Post the reply owed for a mention or DM (after the ack): the one this process just took, or, on a

@@ -35,6 +35,19 @@ def test_mention_answers_in_thread_with_card(slack, standin):
     assert {ids.MARK_DONE, ids.OPEN_LOG, ids.OPEN_DUE} <= set(action_ids)
 
 
+def test_a_chat_reply_is_posted_before_the_ack_and_the_report_after_it(slack, standin):
+    """The card goes out in the request (the user sees it without a hand-off); building the Word report
+    does not hold the acknowledgement."""
+    standin.delay["chat.postMessage"] = 0.3
+    answered = slack.mention("¿Cómo va el 23/2022?", ts="1700000000.000101", drain=False)
+    assert answered.seconds >= 0.3 and len(standin.called("chat.postMessage")) == 1
+    standin.delay = {"files.getUploadURLExternal": 0.5}
+    asked = slack.mention("reporte", ts="1700000000.000102", drain=False)
+    assert asked.seconds < 0.5 and standin.called("files.completeUploadExternal") == []
+    slack.drain()
+    assert len(standin.called("files.completeUploadExternal")) == 1
+
+
 def test_direct_message_gets_answer_in_dm(slack, standin):
     slack.dm("Pendientes de la DERFE")
     (post,) = standin.wait_for("chat.postMessage")

@@ -77,7 +77,7 @@ def test_a_post_that_timed_out_but_arrived_is_checked_not_repeated(slack_env, st
     from bot.settings import Settings
 
     settings = Settings.from_env(slack_env)
-    sim = start_app(settings, client=make_client(settings, timeout=1, retries=0))
+    sim = start_app(settings, quick_client=make_client(settings, timeout=1, retries=0))
     standin.delay["chat.postMessage"] = 1.3  # Slack takes it, but answers after the client gave up
     sim.mention("¿Cómo va el 08/2023?", event_id="EvSLOW", ts="1700000000.000310")
     standin.delay.clear()
