@@ -74,7 +74,7 @@ def build_app(
         settings: the bot's settings.
         db: the registry.
         client: the Web API client (default: ``make_client``).
-        quick_client: the client for a reply posted before the acknowledgement (default: a 2 s timeout, no retries).
+        quick_client: the client for a reply posted before the acknowledgement (default: a 1 s timeout, no retries).
         clock: the wall clock (tests fix it).
         executor: where Bolt runs the work that follows an acknowledgement (default: Bolt's own pool).
         patience: how long and how often an undelivered reply is retried.
@@ -100,7 +100,7 @@ def build_app(
             client,
             {"report": send_report},
             patience,
-            quick=quick_client or make_client(settings, timeout=2, retries=0),
+            quick=quick_client or make_client(settings, timeout=1, retries=0),
         ),
         clock=clock,
     )

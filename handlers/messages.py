@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
@@ -17,9 +19,10 @@ def take(ack: Ack, body: dict, event: dict, client: WebClient, context: BoltCont
     """A mention or a DM: act on it once and keep its reply, post the reply if it is a quick one, then
     acknowledge."""
     if _answered(event):
+        started = time.monotonic()
         reply = slack.take_message(client, body, event)
         context["reply"] = reply
-        context["answered"] = reply is not None and slack.answer_now(body, event, reply)
+        context["answered"] = reply is not None and slack.answer_now(body, event, reply, started)
     ack()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -27,6 +28,7 @@ from bot.slack.people import People
 from bot.slack.upload import upload_report
 
 logger = logging.getLogger(__name__)
+ANSWER_BUDGET = 1.0  # seconds a turn may have taken and still post its reply before the acknowledgement
 _LEADING_MENTION = re.compile(r"^\s*<@[A-Z0-9]+(?:\|[^>]*)?>")
 
 
@@ -93,11 +95,14 @@ class SlackService:
         text = from_slack(event.get("text") or "", bot_user)
         return self.conversation.reply_once(message_key(body, event), text, actor, self.clock(), render)
 
-    def answer_now(self, body: dict, event: dict, taken: Reply) -> bool:
-        """Post a chat reply before the acknowledgement, so the user sees it without waiting for a hand-off;
-        the quick client's short timeout keeps the acknowledgement within Slack's 3 s (a failed post stays
-        owed). False for a reply that takes time to build (the Word report): it follows the acknowledgement."""
-        if taken.method not in CHAT:
+    def answer_now(self, body: dict, event: dict, taken: Reply, started: float) -> bool:
+        """Post a chat reply before the acknowledgement, so the user sees it without waiting for a hand-off.
+
+        Only while the acknowledgement has time for it: the turn so far (``started``, ``time.monotonic()``)
+        under ``ANSWER_BUDGET``, and the quick client's 1 s timeout (a failed post stays owed), keep it
+        within Slack's 3 s. False, and the reply follows the acknowledgement, for a reply that takes time to
+        build (the Word report) or a turn already slow (Slack slow to tell a user's language)."""
+        if taken.method not in CHAT or time.monotonic() - started > ANSWER_BUDGET:
             return False
         self.outbox.first_attempt(message_key(body, event), taken, self.clock(), before_ack=True)
         return True

@@ -110,6 +110,19 @@ def test_after_minutes_of_outage_the_reply_is_given_up_and_the_apology_retried(s
     assert owed(seeded) == {"event:EvLONG": "lost"}
 
 
+def test_a_slow_chat_post_does_not_hold_the_acknowledgement_and_goes_once(slack, standin, seeded, now):
+    """Slack takes the reply but answers after the quick client gave up (1 s): the acknowledgement still
+    leaves within 3 s, and the next pass finds the reply in the thread instead of posting it again."""
+    standin.delay["chat.postMessage"] = 1.4
+    response = slack.mention("¿Cómo va el 08/2023?", event_id="EvLATE", ts="1700000000.000320", drain=False)
+    assert response.status == 200 and response.seconds < 3.0
+    standin.delay.clear()
+    assert owed(seeded) == {"event:EvLATE": "owed"}
+    standin.wait_for("chat.postMessage")
+    slack.service.outbox.deliver_owed(now + timedelta(seconds=5))
+    assert standin.posts_by_key() == {"event:EvLATE": [0]} and owed(seeded) == {"event:EvLATE": "done"}
+
+
 def test_a_hung_web_api_does_not_hold_the_acknowledgement(slack_env, start_app, standin, seeded):
     from bot.settings import Settings
 
