@@ -317,6 +317,11 @@ RULES: list[Rule] = [
         ),
         _month_end,
     ),
+    (  # "que vencen este mes", "due this month": this month's last day (said of anything else, a period); only
+        # the month is the date, the verb stays the list's
+        re.compile(r"\b(?:vencen?|venzan?|due|vencimiento)\s+(?:en\s+)?(?P<this>(?:este|this)\s+(?:mes|month))\b"),
+        lambda m, today: DateHit(m.start("this"), m.end("this"), _last_day(today.year, today.month)),
+    ),
     (
         re.compile(
             rf"\b(?:la\s+|the\s+)?(?P<which>primera|segunda|tercera|ultima|first|second|third|last)\s+"

@@ -143,6 +143,12 @@ LIST_EXCLUDED = rx(
 # "pendientes" that means everything not yet done.
 LIST_PENDING = rx(
     r"\b(?:estatus|status|estado|marked|marcad[oa]s)\s+(?:(?:de|as|como|en|is|es|sea)\s+)?(?:pendiente|pending)\b"
+    r"|\b(?:not\s+(?:yet\s+)?started|sin\s+(?:iniciar|empezar|arrancar)|no\s+(?:se\s+)?(?:han\s+)?(?:iniciad|empezad|arrancad)[oa]s)\b"
+)
+# Both open statuses named together ("los que siguen pendientes o en proceso"): everything not done.
+LIST_BOTH_OPEN = rx(
+    r"\b(?:pendientes?|pending)\s+(?:o|y|u|e|or|and|and/or|y/o)\s+(?:en\s+proceso|in\s+progress|en\s+curso)\b"
+    r"|\b(?:en\s+proceso|in\s+progress|en\s+curso)\s+(?:o|y|u|e|or|and|and/or|y/o)\s+(?:pendientes?|pending)\b"
 )
 LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
 MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
@@ -150,7 +156,16 @@ MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
 SUBJECT_MARKER = rx(
     r"\b(?:lo\s+del?|lo\s+de\s+la|lo\s+de\s+los|lo\s+de\s+las|el\s+de\s+la|el\s+del?|la\s+de\s+la|la\s+del?|"
     r"(?:a|the)\s+(?:due\s+date|deadline)\s+(?:for|on|of)(?:\s+the)?|(?:el\s+)?(?:tema|asunto)\s+(?:de\s+la|de\s+los|del?)|"
-    r"the\s+one\s+about(?:\s+the)?|the\s+one\s+on(?:\s+the)?|about\s+the|regarding(?:\s+the)?)\s+"
+    r"(?:the\s+)?one\s+(?:about|on)(?:\s+the)?|about\s+the|regarding(?:\s+the)?|"
+    # what is asked of it: "an update on the risk plan", "what happened with the …", "¿ya hay avances en la …?"
+    r"(?:an?\s+)?(?:update|news|progress)\s+(?:on|about|regarding)(?:\s+the)?|what\s+happened\s+(?:with|to)(?:\s+the)?|"
+    r"(?:avances?|novedades|noticias)\s+(?:en|de|del|sobre|con)(?:\s+(?:la|el|los|las))?|"
+    r"(?:el\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del?|sobre|about|on|regarding)(?:\s+the)?)\s+"
+)
+# An order said to the subject's pronoun ("la fecha del convenio cámbiala al 10"): where the subject ends.
+CLITIC_ORDER = rx(
+    r"\b(?:cambia|mueve|pon|pasa|recorre|actualiza|marca|cierra|deja|reprograma|modifica|corre|aplaza|pospone|"
+    r"registra|anota|apunta)(?:la|lo|le|las|los)\b"
 )
 SUBJECT_QUESTION = rx(
     r"^[^\w#]*(?:(?:hola|oye|oigan|hey|hi)\W+)?"

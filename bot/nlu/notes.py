@@ -13,10 +13,13 @@ from bot.nlu.text import fold_aligned
 # que…". They can follow one another, so they are taken off until none is left.
 _LEAD_IN = re.compile(
     r"[\s:,;.\-–—>]*(?:"
-    r"(?:hola|buen(?:os|as)?\s+(?:dias|tardes|noches)|buen\s+dia|buenas|saludos|hi|hello|good\s+(?:morning|afternoon))"
-    r"(?:\s+(?:equipo|a\s+todos|todos|team|all|everyone))?\s*[,.!:;]"
+    r"(?:hola|buen(?:os|as)?\s+(?:dias|tardes|noches)|buen\s+dia|buenas|saludos|hi|hello|good\s+(?:morning|afternoon)|"
+    r"estimad[oa]s?|apreciables|queridos?|colegas|compas|dear\s+(?:all|team|colleagues))"
+    r"(?:\s+(?:equipo|a\s+todos|todos|colegas|companer[oa]s|team|all|everyone))?\s*[,.!:;]"
     r"|(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
-    r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizacion|update|progress|note|log)\s*[:\-–—]"
+    r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizacion|update|progress|note|log|"
+    r"accion|acciones|action|actividad|comentario|detalle|fyi)\s*[:\-–—]"
+    r"|(?:lleva|tiene|va|queda)\s+(?:esto|lo\s+siguiente)\s*:|(?:esto|lo\s+siguiente|the\s+following)\s*:"
     r"|(?:por\s+este\s+medio\s+)?(?:(?:les|le|te|nos)\s+)?(?:hago|hacemos)\s+de\s+su\s+conocimiento\s+(?:que\b)?"
     r"|(?:me\s+permito|nos\s+permitimos)\s+(?:informar|comentar|hacer\s+de\s+su\s+conocimiento)\w*\s+(?:que\b)?"
     r"|(?:(?:les|le|te|nos)\s+)?(?:inform[oa]|informamos|comento|comentamos|comparto|compartimos|reporto|"
@@ -25,12 +28,20 @@ _LEAD_IN = re.compile(
     r"|(?:que|q|that)\b)\s*"
 )
 _SEPARATORS = re.compile(r"^[\s:,;.\-–—>]+")
-# A mail's or a chat's sign-off at the end ("…el 20 de febrero. Saludos", "Saludos cordiales.").
+# A mail's or a chat's sign-off at the end ("…el 20 de febrero. Saludos", "Saludos cordiales, Lic. Ana Ruiz").
 _CLOSING = re.compile(
     r"(?:^|(?<=[.!;\n]))\s*(?:saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordialmente|quedo\s+atent[oa]|"
     r"sin\s+otro\s+particular\W+(?:(?:reciba|reciban|le\s+envio|les\s+envio|me\s+despido)\s+)?[\w\s]{0,30}|"
-    r"(?:best\s+|kind\s+)?regards)\W*$"
+    r"(?:best\s+|kind\s+)?regards|cheers)(?:\W+[\w.]+(?:\s+[\w.]+){0,4})?\W*$"  # and a name that signs it
 )
+# A last clause that only asks to log what came before, or thanks ("…a la DJ. Apúntalo porfa", "…, regístralo
+# por favor", "Favor de registrarlo en el seguimiento.", "Thanks!"): every word of it is one of these.
+_ASIDE_WORD = re.compile(
+    r"(?:(?:apunta|anota|registra|agrega|anade|guarda|sube|captura|incluye|pon|mete)(?:r|rlo|rla)?(?:lo|la|le)?|"
+    r"favor|por|porfa|xfa|plis|pls|please|gracias|mil|muchas|thanks|thank|you|thx|ty|de|en|el|la|al|a|lo|"
+    r"seguimiento|bitacora|log|it|that|this|in|the|to|add|note|record|save|log|ok|va|sale|saludos|antemano)"
+)
+_CLAUSE_END = re.compile(r"[.!;,]+\s*|\s+[-–—]\s+")
 
 CLOSING_CHARS = 70
 
@@ -45,5 +56,19 @@ def trim_note(text: str, folded: str | None = None) -> str:
         start = m.end()
     tail = folded[start:]
     closing = _CLOSING.search(tail, max(0, len(tail) - CLOSING_CHARS))  # a sign-off is short: only the end is read
-    end = start + closing.start() if closing else len(text)
+    end = _without_asides(folded, start, start + closing.start() if closing else len(text))
     return _SEPARATORS.sub("", text[start:end]).strip()
+
+
+def _without_asides(folded: str, start: int, end: int) -> int:
+    """Where the note ends once its last clauses that only thank or ask to log it are left out (one clause, at
+    least, is kept)."""
+    while True:
+        bounds = [m for m in _CLAUSE_END.finditer(folded, start, end) if m.start() > start and m.end() < end]
+        if not bounds:
+            return end
+        last = bounds[-1]
+        words = re.findall(r"\w+", folded[last.end() : end])
+        if not words or not all(_ASIDE_WORD.fullmatch(w) for w in words):
+            return end
+        end = last.start()

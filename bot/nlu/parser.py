@@ -260,6 +260,7 @@ _POLITE = re.compile(r"\W*(?:(?:xfa|porfa|plis|pls|please|por\s+favor|gracias|th
 # "…, apúntalo", "…, log it please": only the command to log what came before.
 _LOG_IT = re.compile(
     r"\W*(?:apunta|anota|registra|agrega|anade|guarda|sube)(?:lo|la)\b(?:\W+(?:xfa|porfa|plis|por\s+favor|gracias))*\W*"
+    r"|\W*(?:como|as)\s+(?:un\s+|una\s+|an?\s+)?(?:avance|nota|accion|update|progress|note)\b(?:\W+(?:xfa|porfa|pls|please))*\W*"
     r"|\W*(?:log|note|add|record)\s+(?:it|that)\b(?:\W+(?:please|pls|thanks))*\W*"
 )
 # "…los consulados para el 16/2022": the words that lead to the code are not the note's.
@@ -271,7 +272,9 @@ _COMMAND_WORDS = re.compile(
     r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
     r"on|to|for|in|the|an|new|please|pls|commitment|item|hola|hey|oye)\b|#+"
 )
-_LOG_VERB = re.compile(r"\b(?:registra\w*|anota\w*|agrega\w*|anade\w*|logea\w*|reporta\w*|add)\b")
+_LOG_VERB = re.compile(
+    r"\b(?:registra\w*|anota\w*|agrega\w*|anade\w*|logea\w*|reporta\w*|apunta\w*|sube(?:lo|la)|guarda(?:lo|la)|add)\b"
+)
 
 
 def _asks_to_log(t: Text) -> bool:
@@ -301,9 +304,12 @@ def _without_code(t: Text, catalog: AreaCatalog) -> Request:
 
 
 def _asks_report(t: Text) -> bool:
-    """The report asked for, not a commitment named after one ("move the deadline for the LNERE report…")."""
+    """The report asked for, not a commitment named after one ("move the deadline for the LNERE report…", "an
+    update on the observers report")."""
     m = lx.REPORT.search(t.masked)
-    return m is not None and not _DEADLINE_NAMED_BEFORE.search(t.masked[: m.start()])
+    before = t.masked[: m.start()] if m else ""
+    named = lx.SUBJECT_MARKER.search(before) or lx.SUBJECT_QUESTION.search(before)  # "how is the observers report"
+    return m is not None and not _DEADLINE_NAMED_BEFORE.search(before) and not named
 
 
 _DEADLINE_NAMED_BEFORE = re.compile(r"\b(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|on|of|de|del)\b")
@@ -328,6 +334,9 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
     names = _areas_in(description, catalog)
     names = [owner, *(n for n in names if n != owner)] if owner else names
     due = next((d for d in t.dates if d.start >= start), None)
+    field = _DEADLINE_FIELD.search(fold_aligned(description)) if due else None
+    if due and field and fold_aligned(t.raw[due.start : due.end]) in field[0]:
+        description = description[: field.start()].rstrip()  # "… — fecha límite 24 de febrero": a field, not the text
     request = Request(
         intent="create", code=t.code, text=description or None, area=names[0] if names else None, areas=tuple(names)
     )
@@ -339,6 +348,13 @@ def _owner(named: str, catalog: AreaCatalog) -> str | None:
     return catalog.exact(named) or catalog.exact(re.sub(r"\s+(?:de|del|of)\s+.*$", "", named))
 
 
+# The deadline given as a field of its own after the description: set off by a dash, a parenthesis or a full
+# stop and labelled ("— fecha límite 24 de febrero", "(deadline: March 10)", ". Plazo: el viernes"). Said in the
+# sentence ("…, due March 15", "… a más tardar el 31/03"), it is the description's own words.
+_DEADLINE_FIELD = re.compile(
+    r"(?:\s*[—–]\s*|\s+-\s+|\s*\(\s*|[.;]\s+)(?:plazo|fecha\s+(?:limite|compromiso|de\s+entrega)|vence|vencimiento|"
+    r"deadline|due(?:\s+date)?|limite)\b\s*:?[^—–()]*\)?\W*$"
+)
 _BEFORE_MEETING = re.compile(r"[\s:,;.\-–—]*(?:(?:de|en|desde|from|of|at|in)\s+(?:la|el|the|a)?\s*)?", re.I)
 _ADDRESSEE = re.compile(
     r"(?:(?:(?:al|a)\s+cargo\s+(?:del|de)|(?:por|de)\s+parte\s+(?:del|de)|para|pa|al|a|del|de|for|to|"
@@ -463,6 +479,8 @@ def _fuzzy_pending(masked: str) -> bool:
 
 def _list_status(t: Text, implied_open: bool) -> str | None:
     masked = lx.LIST_EXCLUDED.sub(" ", t.masked)
+    if lx.LIST_BOTH_OPEN.search(masked):
+        return "open"
     if lx.LIST_IN_PROGRESS.search(masked):
         return "in_progress"
     if lx.LIST_PENDING.search(masked):
@@ -480,13 +498,17 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     m = m or lx.SUBJECT_COMMAND.search(t.masked)
     if m is None:
         return None
+    while chained := lx.SUBJECT_MARKER.match(t.masked, m.end()):  # "any news on the one about the …"
+        m = chained
     start = m.end()
     if not re.search(r"[a-z]{3,}", t.masked[start:]) or "    " in t.masked[m.start() : start]:
         return None  # what followed was a masked reference (INE/CG…), not a subject
     area = catalog.find(t.raw[start:])
     rest_words = re.findall(r"[a-z0-9]+", fold_aligned(t.raw[start:]))
-    if area is not None and area[1][0] <= 1 and len(rest_words) <= area[1][1] + 1:
-        return None  # "lo de la DEA": the subject is an area, so this is a list
+    if area is not None:
+        (a, b), bare = area[1], {"el", "la", "los", "las", "the", "de", "del", "of"}
+        if all(w in bare for w in rest_words[:a] + rest_words[b:]):
+            return None  # "lo de la DEA": the subject is an area, so this is a list ("lo del convenio INE-SRE" is not)
     end = len(t.masked)
     status = _status_change(t) if (lx.STATUS_VERB.search(t.masked) or lx.STATUS_WORD.search(t.masked)) else None
     named = deadline(t)  # a deadline cue cuts the subject, even when the message asks ("que la fecha de X sea…")
@@ -567,7 +589,8 @@ _RELATIVE = re.compile(
 
 
 def trim_subject(text: str) -> str:
-    text = re.sub(r"[?¿!¡.,;:]+", " ", text)
+    order = lx.CLITIC_ORDER.search(fold_aligned(text))  # "… del convenio cámbiala al 10": the order ends it
+    text = re.sub(r"[?¿!¡.,;:]+", " ", text[: order.start()] if order else text)
     text = " ".join(text.split())
     text = _RELATIVE.sub(r"\1", _NAMED.sub("", text, count=1))
     previous = None

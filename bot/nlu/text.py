@@ -21,9 +21,16 @@ _MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
 # read as a code, so that one that does not exist ("99/9999") is answered as such, not as a message not
 # understood. Never part of a longer date ("15/03/2023", "2023-03-15"). Dictated, the slash is said: "12 diagonal
 # 2022", "12 barra 2022", "12 slash 2022".
+_MONTH_AFTER = r"(?!\s*(?:de\s+)?(?:ene|feb|mar|abr|may|jun|jul|ago|sep|set|oct|nov|dic|jan|apr|aug|dec))"
 CODE = re.compile(
     r"(?<![\w/.-])(?P<n>\d{1,4})\s*(?:/\s*(?P<y>\d{4})|-(?P<yd>(?:19|20)\d{2})|/(?P<yy>1[5-9]|[23]\d)"
+    rf"|-(?P<yyd>1[7-9]|2\d){_MONTH_AFTER}"  # "12-22"; not a range of days ("del 10-20 de marzo")
     r"|\s+(?:del?|diagonal|barra|slash)\s+(?P<yw>(?:19|20)\d{2}))(?![\w/-]|[.,]\d)"
+)
+# A code dictated after the word itself, with a two-digit year: "el compromiso 13 del 22", "commitment 4 of 23".
+CUED_CODE = re.compile(
+    r"\b(?:compromiso|commitment|acuerdo)\s+(?:(?:n[uo]m(?:ero)?|no)\.?\s*)?"
+    r"(?P<n>\d{1,3})\s+(?:del?|of)\s+(?P<yyw>1[7-9]|2\d)\b(?![/-]\d)"
 )
 
 
@@ -44,7 +51,13 @@ def _fold_char(ch: str) -> str:
 def code_of(m: re.Match[str]) -> str | None:
     """``NN/YYYY`` for a match of :data:`CODE`, or None for a number 0."""
     number = int(m["n"])
-    year = m["y"] or m["yd"] or m["yw"] or f"20{m['yy']}"
+    groups = m.groupdict()
+    year = (
+        groups.get("y")
+        or groups.get("yd")
+        or groups.get("yw")
+        or f"20{groups.get('yy') or groups.get('yyd') or groups.get('yyw')}"
+    )
     return f"{number:02d}/{year}" if number else None
 
 
@@ -81,13 +94,13 @@ def analyse(text: str, now: datetime) -> Text:
     refs = tuple((m.start(), m.end()) for m in _REFERENCE.finditer(folded))
     masked = _REFERENCE.sub(lambda m: " " * len(m[0]), folded)
     code = span = None
-    for m in CODE.finditer(masked):
+    for m in (*CODE.finditer(masked), *CUED_CODE.finditer(masked)):
         found = code_of(m)
-        if found is None:
+        if found is None or "#" in masked[m.start("n") : m.end()]:
             continue
-        if code is None:
-            code, span = found, (m.start(), m.end())
-        masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
+        if code is None or span is not None and m.start("n") < span[0]:
+            code, span = found, (m.start("n"), m.end())
+        masked = masked[: m.start("n")] + "#" * (m.end() - m.start("n")) + masked[m.end() :]
     for m in HANDLE_RE.finditer(masked):  # a working meeting's commitment by its handle, "R221123-2"
         if code is None:
             code, span = normalize_handle(m[0]), (m.start(), m.end())

@@ -53,7 +53,7 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
     question = ("?" in t.raw or lx.INDIRECT_QUESTION.search(t.masked) is not None) and not lx.REQUEST.search(t.masked)
     chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question=question)
     request = read if chosen == rule else _realize(chosen, t, catalog, read)
-    if request is not read and _hollow(request, read):  # the grammar finds nothing to write: the rules' reading stands
+    if request is not read and _hollow(request, read, t):  # the grammar finds nothing to act on: the rules read it
         request, chosen = read, rule
     later = _later_date(t) if request.intent == "log_update" and t.code else None
     options = decide.options(chosen, rule, prediction.probs, dated_note=later is not None, coded=t.code is not None)
@@ -79,11 +79,22 @@ def _other_read(probs: dict[str, float]) -> bool:
 REPORT_OVERRIDE = 0.85
 
 
-def _hollow(request: Request, read: Request) -> bool:
-    """A note without words ("Avance en 01/2023" asks to see it), or a change that names no commitment, neither by
-    code nor by subject, where the rules read a list ("due before 15/03 pls"). A deadline without a date is no such
-    case: the bot asks for the date ("give 07/2023 one more week", "ponle la fecha de la próxima sesión")."""
-    nameless = request.intent in ("set_due", "set_status") and not request.code and not request.text
+_SESSION_WORD = re.compile(r"\b(?:sesion\w*|session\w*|reun\w*|meet\w*|junta|comision|commission|cove)\b")
+
+
+def _hollow(request: Request, read: Request, t: Text) -> bool:
+    """A note without words ("Avance en 01/2023" asks to see it), a change that names no commitment, neither by
+    code nor by subject, where the rules read a list ("due before 15/03 pls"), a status question about no
+    commitment at all where the rules read none ("¿me pasas la liga de la reunión de las 12?"), or the next
+    session asked in words that name none, where the rules read something ("¿para cuándo queda la guía?"). A
+    deadline without a date is no such case: the bot asks for the date ("give 07/2023 one more week", "ponle la
+    fecha de la próxima sesión")."""
+    if request.intent == "next_session" and not _SESSION_WORD.search(t.masked):  # "¿para cuándo queda la guía?"
+        return read.intent != "unknown"
+    nameless = not request.code and not request.text
+    if request.intent == "status" and nameless and not t.meeting:
+        return read.intent == "unknown"
+    nameless = nameless and request.intent in ("set_due", "set_status")
     return request.intent == "log_update" and not request.text or nameless and read.intent == "list"
 
 
@@ -143,7 +154,7 @@ def _loose_subject(t: Text) -> str | None:
 _COMMAND_CLAUSE = re.compile(
     r"\b(?:cumpl\w*|atend\w*|conclu\w*|termin\w*|complet\w*|fulfill\w*|cerrad\w*|cierra\w*|cerrar|close\w*|"
     r"tacha\w*|actualiza\w*|update\w*|marca\w*|mark\w*|status|estatus|set|reabr\w*|reopen\w*|regresa\w*|"
-    r"pendientes?|pending|progress|proceso|curso|done|list[oa]|porfa|pls|please|plis|xfa|gracias|thanks|"
+    r"pendientes?|pending|progress|proceso|curso|done|(?<!\bla\s)(?<!\buna\s)list[oa]|porfa|pls|please|plis|xfa|gracias|thanks|"
     r"ponlo|ponla|pon|ponle|dejalo|dejala|pasalo|pasala|quedo|cierr\w*)\b"
     r"|^\W*(?:hola|buen\w*\s+(?:dias?|tardes|noches)|buenas|saludos|hi|hello|good\s+(?:morning|afternoon))\W*$"
 )

@@ -43,6 +43,49 @@ CASES = [
         "create",
         "cotizar los paquetes",
     ),
+    # A note's last clauses that only thank, ask to log it or sign the mail are not the note.
+    ("Avance en 02/2023: la DEA liberó el pago. Anótalo xfa", "log_update", "la DEA liberó el pago"),
+    ("08/2022: the OPL sent its budget, record it please", "log_update", "the OPL sent its budget"),
+    (
+        "Para el 09/2022: se recibió el oficio de la SRE. ¡Muchas gracias!",
+        "log_update",
+        "se recibió el oficio de la SRE",
+    ),
+    (
+        "RE: 11/2022 — Colegas, les comento que la DJ validó el anexo. Favor de anotarlo en la bitácora. "
+        "Saludos cordiales, Mtro. Luis Pérez",
+        "log_update",
+        "la DJ validó el anexo",
+    ),
+    ("12/2022. Acción: la UTSI instaló los equipos", "log_update", "la UTSI instaló los equipos"),
+    ("el 05/2023 tiene esto: el IME confirmó la sede", "log_update", "el IME confirmó la sede"),
+    ("La DEOE entregó el plan, súbelo al 03/2023 como avance", "log_update", "La DEOE entregó el plan"),
+    # Codes said with a two-digit year after a dash or after the word "compromiso".
+    ("anota en el 9-22: la DEA pagó los pasajes", "log_update", "la DEA pagó los pasajes"),
+    ("en el compromiso 6 del 23 la CAI invitó a los observadores", "log_update", "la CAI invitó a los observadores"),
+    # A status change's note after a semicolon, even when it speaks of "la lista".
+    (
+        "Pon el 04/2023 en proceso; la DERFE ya armó la lista de enlaces",
+        "set_status",
+        "la DERFE ya armó la lista de enlaces",
+    ),
+    # Subjects asked in more shapes; an area inside one does not make it a list; an order to its pronoun ends it.
+    ("any update on the observers report?", "status", "observers report"),
+    ("how is the observers report going?", "status", "observers report"),
+    ("what happened to the outreach video?", "status", "outreach video"),
+    ("¿hay novedades del padrón de observadores?", "status", "padrón de observadores"),
+    ("¿cuándo vence lo del anexo INE-SRE?", "status", "anexo INE-SRE"),
+    ("¿qué plazo tiene el compromiso de la visita con la CAI?", "status", "visita con la CAI"),
+    ("la fecha del padrón de observadores muévela al 20 de marzo", "set_due", "padrón de observadores"),
+    # A new commitment's deadline given as a field of its own is not its text (said in the sentence, it is).
+    ("nuevo compromiso para la DEA — cotizar los pasajes — fecha límite 3 de marzo", "create", "cotizar los pasajes"),
+    ("new commitment for CAI: invite the observers (deadline: March 9)", "create", "invite the observers"),
+    ("nuevo compromiso para la UTSI: probar los equipos. Plazo: el jueves", "create", "probar los equipos"),
+    (
+        "nuevo compromiso para la UTSI: probar los equipos, vence el jueves",
+        "create",
+        "probar los equipos, vence el jueves",
+    ),
 ]
 
 
@@ -62,6 +105,10 @@ def test_where_the_words_begin_and_end(text, intent, words):
         ("the DEA ones with status pending, not the in progress ones", dict(status="pending", area="DEA")),
         ("los de la UTSI que aún no estén cumplidos", dict(status="open", area="UTSI")),
         ("what do the OPLEs still owe?", dict(status="open", area="OPL")),
+        ("los de la DEA que están pendientes o en proceso", dict(status="open", area="DEA")),
+        ("which of the UTSI ones have not started yet?", dict(status="pending", area="UTSI")),
+        ("los pendientes de la CAI que vencen este mes", dict(status="open", area="CAI", date="2023-02-28")),
+        ("¿qué cambió este mes?", dict(date=None)),
     ],
 )
 def test_list_filters(text, expected):
@@ -73,6 +120,14 @@ def test_list_filters(text, expected):
 def test_next_weekday_in_english_said_the_day_before_is_next_weeks():
     r = parse("push 04/2023 to next Tuesday", NOW, CATALOG)
     assert (r.date.isoformat(), [d.isoformat() for d in r.alternatives]) == ("2023-02-21", ["2023-02-14"])
+
+
+def test_a_question_about_no_commitment_is_not_a_status_question():
+    assert parse("¿me mandas el link de la junta de las 5?", NOW, CATALOG).intent == "unknown"
+
+
+def test_a_range_of_days_is_not_a_code():
+    assert parse("del 10-20 de marzo hubo reuniones en el 14/2022", NOW, CATALOG).code == "14/2022"
 
 
 def test_a_new_commitment_for_an_institution_is_owned_by_it():
