@@ -14,7 +14,7 @@ from bot.textnorm import fold
 _STOP = {"de", "del", "la", "el", "los", "las", "y", "en", "materia", "of", "the"}
 _WORD = re.compile(r"[a-z0-9ñ]+")
 # An alias written with its article ("el Registro") is a proper name: it counts only capitalised, after an article.
-_ARTICLES = r"el|del|al|la|de\s+la|a\s+la"
+_ARTICLES = r"el|del|al|la|de\s+la|a\s+la|the"
 _PROPER = re.compile(r"(?:el|la)\s+([A-ZÁÉÍÓÚÑ]\w+)")
 
 

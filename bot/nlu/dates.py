@@ -174,7 +174,10 @@ def _numeric(m: re.Match[str], today: date) -> tuple[date, str] | None:
             return date(int(m["iy"]), int(m["im"]), int(m["id"])), "day"
         except ValueError:
             return None
-    found = _ahead(today, int(m["m"]), int(m["d"]), _year(m["y"]))
+    day, month = int(m["d"]), int(m["m"])
+    if month > 12 >= day:  # "2/24": only the month-first reading is a date
+        day, month = month, day
+    found = _ahead(today, month, day, _year(m["y"]))
     return (found, "day") if found else None
 
 

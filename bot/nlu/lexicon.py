@@ -41,6 +41,7 @@ CREATE = rx(
     rf"add|new|nvo|nva|create|captura|dar?\s+de\s+alta)\s+(?:(?:un|una|a|el|otro|este|esta|this|another)\s+)?"
     rf"(?:nuevo\s+|new\s+)?(?:{COMPROMISO})\b(?:\s+(?:nuevo|nueva|new)\b)?"
     rf"|\b(?:sale|salio|surge|surgio|queda|quedo|hay|tenemos|se\s+acordo)\s+(?:un|otro)\s+(?:{COMPROMISO})\s+nuevo\b"
+    r"|^\W*(?:create|crear|crea|alta|nuevo|nueva|new)\s*(?=[(:—–])"  # the bare form: "Create (DEA, due …): …"
 )
 # Words before the code that make the message a log entry ("Avance en 01/2023: …").
 LOG_PREFIX = rx(
@@ -123,7 +124,7 @@ DUE_BEFORE = rx(r"\b(?:vence|vencen|venza|venzan|due|antes|before|by|a\s+mas\s+t
 DEADLINE_NAMED = rx(r"\b(?:venza|venzan|vencimiento|fecha\s+limite|plazo|deadline|due\s+date)\b")
 LIST_OPEN = rx(
     r"\b(?:pendientes?|pendeintes|pendietes|abiert[oa]s?|open|outstanding|queda|quedan|le\s+falta\w*|les\s+falta\w*|"
-    r"falta\w*\s+por|pending|still\s+have|still\s+owe\w*|owe\w*|debe|deben|adeuda\w*|"
+    r"falta\w*\s+por|pending|still\s+have|still\s+owe\w*|owe\w*|debe|deben|adeuda\w*|(?:what'?s|what\s+is|anything)\s+left|"
     r"sin\s+atender(?:se)?|no\s+se\s+(?:han|ha)\s+atendido|sin\s+(?:cumplir|cerrar|concluir)(?:se)?|"
     r"no\s+(?:(?:esten|estan|hayan\s+sido|han\s+sido)\s+)?(?:atendid|cumplid|cerrad|conclui?d|terminad)[oa]s|"
     r"not\s+(?:yet\s+)?(?:done|closed|completed|finished))\b"
@@ -144,6 +145,7 @@ LIST_EXCLUDED = rx(
 LIST_PENDING = rx(
     r"\b(?:estatus|status|estado|marked|marcad[oa]s)\s+(?:(?:de|as|como|en|is|es|sea)\s+)?(?:pendiente|pending)\b"
     r"|\b(?:not\s+(?:yet\s+)?started|sin\s+(?:iniciar|empezar|arrancar)|no\s+(?:se\s+)?(?:han\s+)?(?:iniciad|empezad|arrancad)[oa]s)\b"
+    r"|\b(?:estan|esta|siguen|sigan|quedan|queden)\s+en\s+(?:estatus\s+)?pendiente\b"
 )
 # Both open statuses named together ("los que siguen pendientes o en proceso"): everything not done.
 LIST_BOTH_OPEN = rx(
@@ -160,7 +162,9 @@ SUBJECT_MARKER = rx(
     # what is asked of it: "an update on the risk plan", "what happened with the …", "¿ya hay avances en la …?"
     r"(?:an?\s+)?(?:update|news|progress)\s+(?:on|about|regarding)(?:\s+the)?|what\s+happened\s+(?:with|to)(?:\s+the)?|"
     r"(?:avances?|novedades|noticias)\s+(?:en|de|del|sobre|con)(?:\s+(?:la|el|los|las))?|"
-    r"(?:el\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del?|sobre|about|on|regarding)(?:\s+the)?)\s+"
+    r"(?:el\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del?|sobre|about|on|regarding)(?:\s+the)?|"
+    # who owes it: "who's responsible for the risk plan?", "¿quién está a cargo de lo del convenio?"
+    r"(?:responsible|in\s+charge)\s+(?:for|of)(?:\s+the)?|(?:responsable|a\s+cargo)\s+(?:de\s+la|de\s+los|de\s+las|del?))\s+"
 )
 # An order said to the subject's pronoun ("la fecha del convenio cámbiala al 10"): where the subject ends.
 CLITIC_ORDER = rx(

@@ -25,6 +25,8 @@ _LEAD_IN = re.compile(
     r"|(?:(?:les|le|te|nos)\s+)?(?:inform[oa]|informamos|comento|comentamos|comparto|compartimos|reporto|"
     r"reportamos|aviso|avisamos|cuento|notifico)\s+(?:lo\s+siguiente\s*[:,.\-–—]?|que\b)"
     r"|(?:please\s+)?(?:record|note|log|add)\s+that\b|(?:anota|registra|agrega|apunta|pon)\w*\s+que\b"
+    r"|(?:just\s+)?(?:logging|noting|recording|adding|flagging)\s+(?:here\s+)?that\b"
+    r"|(?:dejo|dejamos|para\s+dejar)\s+(?:constancia|registro)\s+de\s+que\b"
     r"|(?:que|q|that)\b)\s*"
 )
 _SEPARATORS = re.compile(r"^[\s:,;.\-–—>]+")

@@ -7,7 +7,7 @@ reading the rules did not choose are public here (``note_of``, ``create``, ``lis
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.nlu import lexicon as lx
@@ -40,12 +40,12 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
         if not note and not t.question and _asks_to_log(t):  # answered with how to write it
             return replace(base, intent="log_update", text="")
     status = _status_change(t)
-    if status and not (t.question and not lx.CLOSE_IMPERATIVE.search(t.masked)):
+    if status and not (t.question and not lx.CLOSE_IMPERATIVE.search(t.masked) and not _requested(t)):
         return replace(base, intent="set_status", status=status)
     due = deadline(t)
     if due is not None and _reported(t):  # someone's deadline told as news: a note (the bot may offer the date)
         return replace(base, intent="log_update", text=note_of(t))
-    if due is not None and not _asks_when(t) and not ("?" in t.raw and not _imperative_due(t)):
+    if due is not None and not _asks_when(t) and not ("?" in t.raw and not (_imperative_due(t) or _requested(t))):
         return with_date(replace(base, intent="set_due"), due, t)
     if _bad_date(t):
         return replace(base, intent="set_due", date_phrase=_bad_date(t))
@@ -155,6 +155,12 @@ def _imperative_due(t: Text) -> bool:
     return bool(re.search(rf"\b(?:{verbs})\b", t.masked))
 
 
+def _requested(t: Text) -> bool:
+    """A change asked for as a question ("Can you set 11/2022 to pending?") or ordered after one ("¿Le damos
+    hasta el 31 al 01/2023? …, cámbialo porfa")."""
+    return bool(lx.REQUEST.search(t.masked) or lx.CLITIC_ORDER.search(t.masked))
+
+
 def _asks_when(t: Text) -> bool:
     return t.question and bool(re.search(r"\b(?:cuando|when|que\s+fecha|what\s+date)\b", t.masked))
 
@@ -240,9 +246,16 @@ def note_of(t: Text) -> str:
     """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
     01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
     folded = t.folded[t.code_span[1] :] if t.code_span else ""
-    note = trim_note(t.after_code(), folded)  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
+    after = t.after_code()
+    line_end = after.find("\n")
+    subject_line, body = after[: max(line_end, 0)], after[line_end:] if line_end >= 0 else ""
+    if _MAIL_SUBJECT.match(t.masked) and len(subject_line.split()) <= 8 and len(body.split()) >= 5:
+        # a forwarded mail whose subject line names the code ("RE: Compromiso 11/2022 - nota verbal\n\nBuen día, …"):
+        # the note is in the body
+        after, folded = after[line_end:], folded[line_end:]
+    note = trim_note(after, folded)  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
     # "…, agrégalo al 04/2023 xfa", "…, apúntalo": the note came first
-    if not note or _POLITE.fullmatch(fold_aligned(note)) or _LOG_IT.fullmatch(fold_aligned(note)):
+    if not re.search(r"\w", note) or _POLITE.fullmatch(fold_aligned(note)) or _LOG_IT.fullmatch(fold_aligned(note)):
         head = t.before_code()
         if not re.search(r"\w", _COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", head))):
             return ""
@@ -252,10 +265,11 @@ def note_of(t: Text) -> str:
             r"\w", _COMMAND_WORDS.sub(" ", _LOG_VERB.sub(" ", lx.LOG_PREFIX.sub(" ", command[1])))
         ):
             end = command.start()
-        note = _TRAILING_PREPOSITION.sub("", t.raw[:end]).strip()
+        note = trim_note(_TRAILING_PREPOSITION.sub("", t.raw[:end]).strip())  # "Just logging that …", "Update: …"
     return note
 
 
+_MAIL_SUBJECT = re.compile(r"^\s*(?:(?:re|fw|fwd|rv|tr|asunto|subject)\s*:\s*)+[^\n]*#")
 _POLITE = re.compile(r"\W*(?:(?:xfa|porfa|plis|pls|please|por\s+favor|gracias|thanks|thx|ty|saludos)\W*)+")
 # "…, apúntalo", "…, log it please": only the command to log what came before.
 _LOG_IT = re.compile(
@@ -265,12 +279,15 @@ _LOG_IT = re.compile(
 )
 # "…los consulados para el 16/2022": the words that lead to the code are not the note's.
 _TRAILING_PREPOSITION = re.compile(
-    r"(?:\s+(?:para|en|sobre|a|de|for|on|to|in)(?:\s+(?:el|la|the))?|\s+al|\s+del)?[\s:,;.\-]*$", re.I
+    r"(?:\s+(?:para|en|sobre|a|de|for|on|to|in)(?:\s+(?:el|la|the))?|\s+al|\s+del)?"
+    r"(?:\s*\(\s*(?:re|ref|compromiso|commitment|code|codigo|código|item)?\.?)?[\s:,;.\-]*$",  # "… (re 11/2022)"
+    re.I,
 )
 _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
     r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
-    r"on|to|for|in|the|an|new|please|pls|commitment|item|hola|hey|oye)\b|#+"
+    r"on|to|for|in|the|an|new|please|pls|commitment|item|hola|hey|oye|favor|va|van|goes|belongs|corresponde|"
+    r"pertenece|code|codigo|ref|re)\b|#+"
 )
 _LOG_VERB = re.compile(
     r"\b(?:registra\w*|anota\w*|agrega\w*|anade\w*|logea\w*|reporta\w*|apunta\w*|sube(?:lo|la)|guarda(?:lo|la)|add)\b"
@@ -325,15 +342,19 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
     elif t.meeting_span and t.meeting_span[0] >= start and _BEFORE_MEETING.fullmatch(t.raw[start : t.meeting_span[0]]):
         # "Nuevo compromiso de la reunión del 8 de febrero para el IME: …": the meeting is where it came from
         description = re.sub(r"^[\s:,;.\-–—]+", "", t.raw[t.meeting_span[1] :]).strip()
+    lead = _field_lead(t, m.end() if m else 0, catalog)
+    if lead is not None:  # "new commitment for CNCS, due March 1: …", "Create (INM, due 2023-04-15): …"
+        description, start = t.raw[lead.end :].strip(" :"), lead.end
     description, responsible = _unlabelled(description)
-    addressee = _ADDRESSEE.match(fold_aligned(description)) or _OWES.match(fold_aligned(description))
+    folded = fold_aligned(description)
+    addressee = _ADDRESSEE.match(folded) or _OWES.match(folded) or _OWNER_TO.match(folded)
     owner = _owner(addressee["area"], catalog) if addressee else None
-    owner = owner or (catalog.exact(responsible) if responsible else None)
+    owner = owner or (catalog.exact(responsible) if responsible else None) or (lead.owner if lead else None)
     if addressee and owner:  # "Nuevo compromiso para el IME: confirmar…": the IME owes it; the text is what
         description = description[addressee.end() :].strip()
     names = _areas_in(description, catalog)
     names = [owner, *(n for n in names if n != owner)] if owner else names
-    due = next((d for d in t.dates if d.start >= start), None)
+    due = lead.due if lead and lead.due else next((d for d in t.dates if d.start >= start and not _as_of(t, d)), None)
     field = _DEADLINE_FIELD.search(fold_aligned(description)) if due else None
     if due and field and fold_aligned(t.raw[due.start : due.end]) in field[0]:
         description = description[: field.start()].rstrip()  # "… — fecha límite 24 de febrero": a field, not the text
@@ -341,6 +362,48 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
         intent="create", code=t.code, text=description or None, area=names[0] if names else None, areas=tuple(names)
     )
     return with_date(request, due, t) if due else request
+
+
+@dataclass(frozen=True)
+class _Lead:
+    end: int  # where the description begins (after the colon)
+    owner: str | None
+    due: DateHit | None
+
+
+def _field_lead(t: Text, start: int, catalog: AreaCatalog) -> _Lead | None:
+    """The owner and the deadline given as fields before a colon, and where the description begins after it
+    ("… for CNCS, due March 1: …", "… — responsable UTSI, vence 15/03/2023: …", "… 02/2023 (DJ), plazo …: …"):
+    the lead holds nothing but areas, a date, a code and field words."""
+    colon = t.raw.find(":", start)
+    if colon < 0 or colon - start > LEAD_CHARS:
+        return None
+    lead = list(t.masked[start:colon])
+    dates = [d for d in t.dates if start <= d.start and d.end <= colon]
+    for d in dates:
+        lead[d.start - start : d.end - start] = " " * (d.end - d.start)
+    words = re.findall(r"[a-z0-9]+", "".join(lead))
+    owner = None
+    while (hit := catalog.find(" ".join(words))) is not None:
+        owner = owner or hit[0]
+        words = words[: hit[1][0]] + words[hit[1][1] :]
+    if not all(_LEAD_WORD.fullmatch(w) for w in words) or not dates and (owner is None or start > 0):
+        return None  # an owner alone after the command is the addressee's to read ("… for CAI: …")
+    return _Lead(colon + 1, owner, dates[0] if dates else None)
+
+
+LEAD_CHARS = 90
+_LEAD_WORD = re.compile(
+    r"compromisos?|commitments?|nuev[oa]|new|para|pa|p|for|al?|a|cargo|del?|la|el|los|las|the|of|responsables?|resp|"
+    r"owner|owned|by|areas?|due|deadline|vencen?|vencimiento|plazo|fecha|limite|entrega|y|and|e|con|with|"
+    r"create|crear|crea|registrar|registra|alta|agrega|add|please|pls|porfa|un|una|an?"
+)
+# A date that says as of when figures are counted ("el corte … con cifras al 15 de marzo") is no deadline.
+_AS_OF_BEFORE = re.compile(r"\b(?:cifras|corte|datos|figures|data|numbers)\s+(?:al|a|as\s+of|del|hasta\s+el)\s*$")
+
+
+def _as_of(t: Text, hit: DateHit) -> bool:
+    return _AS_OF_BEFORE.search(t.masked[max(0, hit.start - 30) : hit.start]) is not None
 
 
 def _owner(named: str, catalog: AreaCatalog) -> str | None:
@@ -364,6 +427,10 @@ _ADDRESSEE = re.compile(
 )
 
 
+# "a cargo de la DECEYEC para elaborar …", "for CNCS to launch …": who owes it, then what it is to do.
+_OWNER_TO = re.compile(
+    r"^(?:(?:al|a)\s+cargo\s+(?:del|de)|para|for)\s+(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;]{2,40}?)\s+(?:para|to)\s+(?=\w)"
+)
 # "la DEA tiene que …": who owes it, said as an obligation; the text is what it has to do.
 _OWES = re.compile(r"^(?:(?:el|la|los|las)\s+)?(?P<area>[^:,;]{2,60}?)\s+(?:tiene|tienen)\s+que\s+")
 # A field of a structured entry ("— descripción: …", "| texto: …"): its label is structure, not text.
@@ -431,7 +498,7 @@ def listing(t: Text, catalog: AreaCatalog, cued: bool = True) -> Request | None:
         return None
     overdue = bool(lx.OVERDUE.search(t.masked))
     due = _upper_bound(t)
-    status = _list_status(t, overdue or due is not None)
+    status = _list_status(t, overdue)  # a deadline alone filters no status (the registry lists open ones)
     request = Request(
         intent="list",
         status=status,
@@ -551,8 +618,10 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
         subject = trim_subject(t.raw[named.end() : due.start])
         if subject and catalog.exact(subject) is None:
             return with_date(Request(intent="set_due", text=subject), due, t)
-    cue = lx.DUE_CUE.search(t.masked)
-    if due and cue and cue.start() < due.start:
+    if due is None:
+        return None
+    cues = [c for c in lx.DUE_CUE.finditer(t.masked) if c.start() < due.start]
+    for cue in reversed(cues):  # the last cue before the date ("para el traspaso … la fecha queda al 3 de marzo")
         subject = trim_subject(t.raw[: cue.start()])
         if subject and catalog.exact(subject) is None and len(subject.split()) >= 2:
             return with_date(Request(intent="set_due", text=subject), due, t)
@@ -571,7 +640,7 @@ _TAIL = re.compile(
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
     r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
     r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts|"
-    r"sea|thing|stuff|still|todavia|aun))+\s*$",
+    r"sea|thing|stuff|still|todavia|aun|no))+\s*$",
     re.IGNORECASE,
 )
 # "el compromiso de la proyección…", "the commitment on…": the word names what follows.
@@ -596,6 +665,8 @@ def trim_subject(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _TAIL.sub("", text).strip()
-        text = re.sub(r"^(?:el|la|los|las|lo|del|de|the|a|an)\s+", "", text, flags=re.IGNORECASE)
+        tail = _TAIL.search(fold_aligned(text))  # on the folded text: "ya no está" ends like "ya no esta"
+        text = text[: tail.start()].strip() if tail else text.strip()
+        text = re.sub(r"^(?:el|la|los|las|lo|del|de|al|para|the|a|an)\s+", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"^(?:oye|oigan|hola|hey|mira|buenas|porfa|please|pls|ok|okay)\s+", "", text, flags=re.IGNORECASE)
     return text

@@ -106,6 +106,9 @@ def scoped(request: Request, masked: str, today: date) -> Request:
         return request  # a commitment named by its subject: the meeting it names says where it came from, or when
     if request.intent not in ("list", "next_session", "unknown", "status") or request.code:
         return replace(request, since=since, before=before) if request.intent == "list" else request
+    asked_items = before or changed or request.meeting or _ITEMS.search(masked) or _DONE_WORDS.search(masked)
+    if request.intent in ("unknown", "next_session") and not asked_items:
+        return request  # "is there a session this month?", "what's the weather this week?": no list asked
     status = request.status
     if since and status is None and not changed and _DONE_WORDS.search(masked):
         status = "done"

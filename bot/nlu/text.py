@@ -27,10 +27,11 @@ CODE = re.compile(
     rf"|-(?P<yyd>1[7-9]|2\d){_MONTH_AFTER}"  # "12-22"; not a range of days ("del 10-20 de marzo")
     r"|\s+(?:del?|diagonal|barra|slash)\s+(?P<yw>(?:19|20)\d{2}))(?![\w/-]|[.,]\d)"
 )
-# A code dictated after the word itself, with a two-digit year: "el compromiso 13 del 22", "commitment 4 of 23".
+_DATE_LEAD = re.compile(r"\b(?:to|al|by|until|till|hasta(?:\s+el)?|para\s+el|el\s+dia|on)\s*$")
+# A code dictated after the word itself: "el compromiso 13 del 22", "commitment 4 of 23", "compromiso 14 2022".
 CUED_CODE = re.compile(
-    r"\b(?:compromiso|commitment|acuerdo)\s+(?:(?:n[uo]m(?:ero)?|no)\.?\s*)?"
-    r"(?P<n>\d{1,3})\s+(?:del?|of)\s+(?P<yyw>1[7-9]|2\d)\b(?![/-]\d)"
+    r"\b(?:compromiso|commitment|acuerdo|code|codigo)\s+(?:(?:n[uo]m(?:ero)?|no)\.?\s*)?"
+    r"(?P<n>\d{1,3})\s+(?:(?:del?|of)\s+(?P<yyw>1[7-9]|2\d)|(?:(?:del?|of)\s+)?(?P<yw>20[12]\d))\b(?![/-]\d)"
 )
 
 
@@ -98,6 +99,8 @@ def analyse(text: str, now: datetime) -> Text:
         found = code_of(m)
         if found is None or "#" in masked[m.start("n") : m.end()]:
             continue
+        if code is not None and m.groupdict().get("yy") and _DATE_LEAD.search(masked, 0, m.start()):
+            continue  # a second "2/24" said as a day ("push 11/2022 to 2/24") is a date, not a code
         if code is None or span is not None and m.start("n") < span[0]:
             code, span = found, (m.start("n"), m.end())
         masked = masked[: m.start("n")] + "#" * (m.end() - m.start("n")) + masked[m.end() :]

@@ -85,7 +85,27 @@ CASES = [
         "nuevo compromiso para la UTSI: probar los equipos, vence el jueves",
         "create",
         "probar los equipos, vence el jueves",
+    ),  # A note said before its code, however the code is tacked on; a forwarded mail's note is in its body.
+    ("Just noting that the DEA paid the tickets (re 08/2022)", "log_update", "the DEA paid the tickets"),
+    ("Se mandó el oficio a la SRE (compromiso 5/2023)", "log_update", "Se mandó el oficio a la SRE"),
+    ("la DJ revisó el anexo, va en el 03/2023", "log_update", "la DJ revisó el anexo"),
+    ("Update: the IME booked the venue. Code 07/2023.", "log_update", "the IME booked the venue"),
+    (
+        "RE: Compromiso 09/2022 - visas\n\nBuenas tardes, el consulado confirmó las citas para los funcionarios."
+        "\n\nSaludos",
+        "log_update",
+        "el consulado confirmó las citas para los funcionarios.",
     ),
+    ("compromiso 8 2022: la UTSI terminó la instalación", "log_update", "la UTSI terminó la instalación"),
+    # A change asked as a question, or ordered after one, is a change; its subject loses the chatter around it.
+    ("Can you mark 06/2023 as done? The report was delivered.", "set_status", "The report was delivered."),
+    ("Hey, el padrón de observadores ya no está en proceso, márcalo atendido", "set_status", "padrón de observadores"),
+    ("al del anexo técnico ponle fecha límite el 3 de marzo", "set_due", "anexo técnico"),
+    ("para la compra de equipos la fecha queda al 10 de marzo", "set_due", "compra de equipos"),
+    ("who is in charge of the outreach video?", "status", "outreach video"),
+    # A new commitment's owner and deadline given as fields before its colon, or said with "para" + what to do.
+    ("new commitment for DEA, due March 3: buy the laptops", "create", "buy the laptops"),
+    ("Crea un compromiso a cargo de la CAI para invitar a los observadores", "create", "invitar a los observadores"),
 ]
 
 
@@ -109,6 +129,10 @@ def test_where_the_words_begin_and_end(text, intent, words):
         ("which of the UTSI ones have not started yet?", dict(status="pending", area="UTSI")),
         ("los pendientes de la CAI que vencen este mes", dict(status="open", area="CAI", date="2023-02-28")),
         ("¿qué cambió este mes?", dict(date=None)),
+        ("what's left for the CAI", dict(status="open", area="CAI")),
+        ("cuáles de la DEA están en pendiente", dict(status="pending", area="DEA")),
+        ("list overdue for the Registro", dict(overdue=True, area="DERFE")),
+        ("¿qué vence antes del viernes?", dict(status=None, date="2023-02-17")),
     ],
 )
 def test_list_filters(text, expected):
@@ -124,6 +148,19 @@ def test_next_weekday_in_english_said_the_day_before_is_next_weeks():
 
 def test_a_question_about_no_commitment_is_not_a_status_question():
     assert parse("¿me mandas el link de la junta de las 5?", NOW, CATALOG).intent == "unknown"
+
+
+def test_a_new_commitment_s_fields_before_its_colon_give_its_owner_and_deadline():
+    r = parse("Create (DEA, due 2023-03-03): buy the laptops", NOW, CATALOG).contract()
+    assert (r["area"], r["date"], norm_text(r["text"])) == ("DEA", "2023-03-03", "buy the laptops")
+    r = parse("Compromiso nuevo p/ CAI: invitar a observadores con cifras al 1 de marzo", NOW, CATALOG).contract()
+    assert (r["area"], r["date"]) == ("CAI", None)  # figures as of a day: no deadline
+
+
+def test_a_day_month_first_and_a_period_without_a_list():
+    assert parse("pls push 05/2023 to 3/28", NOW, CATALOG).contract()["date"] == "2023-03-28"
+    assert parse("is there a session planned this month?", NOW, CATALOG).intent == "next_session"
+    assert parse("how's the weather this week?", NOW, CATALOG).intent == "unknown"
 
 
 def test_a_range_of_days_is_not_a_code():
