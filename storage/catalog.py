@@ -15,7 +15,7 @@ DEFAULT_AREAS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("DEPPP", "Dirección Ejecutiva de Prerrogativas y Partidos Políticos", ("Prerrogativas", "Partidos Políticos")),
     ("DESPEN", "Dirección Ejecutiva del Servicio Profesional Electoral Nacional", ("Servicio Profesional Electoral",)),
     ("DEA", "Dirección Ejecutiva de Administración", ("Administración",)),
-    ("DJ", "Dirección Jurídica", ("Jurídico",)),
+    ("DJ", "Dirección Jurídica", ("Jurídico", "Legal")),
     ("UTSI", "Unidad Técnica de Servicios de Informática", ("UNICOM", "Informática", "Servicios de Informática")),
     ("CNCS", "Coordinación Nacional de Comunicación Social", ("Comunicación Social",)),
     ("CAI", "Coordinación de Asuntos Internacionales", ("Asuntos Internacionales",)),

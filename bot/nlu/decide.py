@@ -23,7 +23,7 @@ def label_of(intent: str, status: str | None) -> str:
     return f"set_status:{status}" if intent == "set_status" and status else intent
 
 
-def choose(rule: str, probs: Mapping[str, float], *, certain: bool, question: bool) -> str:
+def choose(rule: str, probs: Mapping[str, float], *, certain: bool, question: bool, one_status: bool = False) -> str:
     """The label to act on: the classifier's probabilities plus the rules' vote.
 
     Args:
@@ -31,6 +31,7 @@ def choose(rule: str, probs: Mapping[str, float], *, certain: bool, question: bo
         probs: the classifier's probabilities.
         certain: the rules matched an explicit form (a create or help phrase, a status verb right before the code).
         question: the message asks (a question mark); a write then needs the classifier to be quite sure.
+        one_status: the message names one status; when both read a status change, it is the one set.
     """
     if certain:
         return rule
@@ -40,6 +41,8 @@ def choose(rule: str, probs: Mapping[str, float], *, certain: bool, question: bo
     chosen = max(scores, key=scores.__getitem__)
     if question and chosen in WRITES and rule not in WRITES and probs[chosen] < QUESTION_WRITE:
         return rule
+    if one_status and chosen.startswith("set_status:") and rule.startswith("set_status:"):
+        return rule  # both read a status change: which status is the one word the message says ("… as pending")
     return chosen
 
 

@@ -38,10 +38,12 @@ NEXT_SESSION = rx(
 CREATE = rx(
     rf"\b(?:agrega|agregar|agregale|anade|anadir|nuevo|nueva|registra|registrar|alta\s+(?:de|del)|crea|crear|"
     rf"levanta|levantar|abre|abrir|apunta|apuntar|log\s+a|open\s+a|"
-    rf"add|new|nvo|nva|create|captura|dar?\s+de\s+alta)\s+(?:(?:un|una|a|el|otro|este|esta|this|another)\s+)?"
+    rf"add|new|nvo|nva|create|captura|dar?\s+de\s+alta)\s+(?:(?:un|una|a|el|otro|este|esta|this|another|the)\s+)?"
+    rf"(?:(?:siguiente|following)\s+)?(?:action\s+)?"
     rf"(?:nuevo\s+|new\s+)?(?:{COMPROMISO})\b(?:\s+(?:nuevo|nueva|new)\b)?"
     rf"|\b(?:sale|salio|surge|surgio|queda|quedo|hay|tenemos|se\s+acordo)\s+(?:un|otro)\s+(?:{COMPROMISO})\s+nuevo\b"
     r"|^\W*(?:create|crear|crea|alta|nuevo|nueva|new)\s*(?=[(:—–])"  # the bare form: "Create (DEA, due …): …"
+    r"|\b(?:add|create|open|log)\s+a\s+new\s+one\b"
 )
 # Words before the code that make the message a log entry ("Avance en 01/2023: …").
 LOG_PREFIX = rx(
@@ -102,12 +104,14 @@ DUE_IMPERATIVE = rx(
     r"adelanta|mueve|move|reschedule|postpone|push|extend)\b"
 )
 CLOSE_VERB = rx(r"\b(?:cierra\w*|cerrar|close|ya\s+quedo|quedo\s+listo|tacha\w*|palomea\w*)\b")
+# A message that opens by naming what it wants listed ("Compromisos con fecha límite…", "Lista de…").
+LIST_OPENING = rx(r"^\W*(?:(?:los|las|all|the)\s+)?(?:compromisos|commitments|pendientes|items|lista(?:do)?|list)\b")
 CLOSE_IMPERATIVE = rx(r"\b(?:cierra\w*|cerrar|close)\b")
 
 LIST_CUE = rx(
     r"\b(?:pendientes|pendeintes|pendietes|pendiente|abiert[oa]s|open|outstanding|atrasad\w*|atrazad\w*|vencid\w*|"
     r"overdue|late|retrasad\w*|vence|vencen|due|en\s+proceso|in\s+progress|atendid[oa]s|cerrad[oa]s|closed|done|"
-    r"lista|listado|list|compromisos|commitments|items|everything|pending|venzan|deadline|vencieron)\b"
+    r"lista|listado|list|compromisos|commitments|items|everything|pending|venzan|deadline|vencieron|owe|owes|owed)\b"
 )
 # Weak cues make a list only together with an area ("¿qué tiene la DAC?").
 LIST_WEAK = rx(
@@ -156,7 +160,8 @@ LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
 MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
 
 SUBJECT_MARKER = rx(
-    r"\b(?:lo\s+del?|lo\s+de\s+la|lo\s+de\s+los|lo\s+de\s+las|el\s+de\s+la|el\s+del?|la\s+de\s+la|la\s+del?|"
+    r"\b(?:lo\s+del?|lo\s+de\s+la|lo\s+de\s+los|lo\s+de\s+las|el\s+de\s+la|el\s+de\s+los|el\s+de\s+las|el\s+del?|"
+    r"la\s+de\s+la|la\s+de\s+los|la\s+de\s+las|la\s+del?|"
     r"(?:a|the)\s+(?:due\s+date|deadline)\s+(?:for|on|of)(?:\s+the)?|(?:el\s+)?(?:tema|asunto)\s+(?:de\s+la|de\s+los|del?)|"
     r"(?:the\s+)?one\s+(?:about|on)(?:\s+the)?|about\s+the|regarding(?:\s+the)?|"
     # what is asked of it: "an update on the risk plan", "what happened with the …", "¿ya hay avances en la …?"
@@ -203,5 +208,6 @@ LAUGH = rx(r"\b(?:ja(?:ja)+|je(?:je)+|lol|lmao|haha\w*|xd)\b")
 # A status change said of a subject with no code: "el plan de riesgos ponlo en proceso".
 STATUS_IMPERATIVE = rx(
     r"\b(?:ponlo|ponla|pon|ponle|marca|marcalo|marcala|marcar|mark|set|close|cierra|cierralo|reabre|reabrelo|reopen|"
-    r"da(?:lo|la)?\s+por|dejalo|dejala|pasalo|pasala|(?:can|should|could|may)\s+(?:go|move)\s+(?:back\s+)?(?:to|into))\b"
+    r"da(?:lo|la)?\s+por|dejalo|dejala|pasalo|pasala|(?:can|should|could|may)\s+(?:go|move)\s+(?:back\s+)?(?:to|into)|"
+    r"(?:cambiar?|cambialo|cambiala|pasar|mover|muevelo|muevela)\s+a|(?:change|move|switch)\s+(?:it\s+)?to)\b"
 )

@@ -18,7 +18,7 @@ _LEAD_IN = re.compile(
     r"(?:\s+(?:equipo|a\s+todos|todos|colegas|companer[oa]s|team|all|everyone))?\s*[,.!:;]"
     r"|(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
     r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizacion|update|progress|note|log|"
-    r"accion|acciones|action|actividad|comentario|detalle|fyi)\s*[:\-–—]"
+    r"accion|acciones|action|actividad|comentario|detalle|fyi|agregar|anotar|registrar|add|log)\s*[:\-–—]"
     r"|(?:lleva|tiene|va|queda)\s+(?:esto|lo\s+siguiente)\s*:|(?:esto|lo\s+siguiente|the\s+following)\s*:"
     r"|(?:por\s+este\s+medio\s+)?(?:(?:les|le|te|nos)\s+)?(?:hago|hacemos)\s+de\s+su\s+conocimiento\s+(?:que\b)?"
     r"|(?:me\s+permito|nos\s+permitimos)\s+(?:informar|comentar|hacer\s+de\s+su\s+conocimiento)\w*\s+(?:que\b)?"
@@ -27,6 +27,9 @@ _LEAD_IN = re.compile(
     r"|(?:please\s+)?(?:record|note|log|add)\s+that\b|(?:anota|registra|agrega|apunta|pon)\w*\s+que\b"
     r"|(?:just\s+)?(?:logging|noting|recording|adding|flagging)\s+(?:here\s+)?that\b"
     r"|(?:dejo|dejamos|para\s+dejar)\s+(?:constancia|registro)\s+de\s+que\b"
+    r"|(?:solo\s+)?para\s+que\s+quede\s+(?:registrado|constancia|asentado)\s*[:,.\-–—]"
+    r"|(?:por\s+este\s+medio\s+)?(?:les\s+|le\s+)?inform[oa]\s+que,?\s+(?:respecto|en\s+relacion|con\s+relacion)\s+al?\s+"
+    r"(?:compromiso\s+)?#+\s*,?"
     r"|(?:que|q|that)\b)\s*"
 )
 _SEPARATORS = re.compile(r"^[\s:,;.\-–—>]+")
@@ -34,14 +37,16 @@ _SEPARATORS = re.compile(r"^[\s:,;.\-–—>]+")
 _CLOSING = re.compile(
     r"(?:^|(?<=[.!;\n]))\s*(?:saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordialmente|quedo\s+atent[oa]|"
     r"sin\s+otro\s+particular\W+(?:(?:reciba|reciban|le\s+envio|les\s+envio|me\s+despido)\s+)?[\w\s]{0,30}|"
-    r"(?:best\s+|kind\s+)?regards|cheers)(?:\W+[\w.]+(?:\s+[\w.]+){0,4})?\W*$"  # and a name that signs it
+    r"(?:best\s+|kind\s+)?regards|cheers|sin\s+mas\s+por\s+el\s+momento(?:\W+quedo\s+a\s+sus\s+ordenes)?|"
+    r"quedo\s+a\s+sus\s+ordenes)(?:\W+[\w.]+(?:\s+[\w.]+){0,4})?\W*$"  # and a name that signs it
 )
 # A last clause that only asks to log what came before, or thanks ("…a la DJ. Apúntalo porfa", "…, regístralo
 # por favor", "Favor de registrarlo en el seguimiento.", "Thanks!"): every word of it is one of these.
 _ASIDE_WORD = re.compile(
     r"(?:(?:apunta|anota|registra|agrega|anade|guarda|sube|captura|incluye|pon|mete)(?:r|rlo|rla)?(?:lo|la|le)?|"
     r"favor|por|porfa|xfa|plis|pls|please|gracias|mil|muchas|thanks|thank|you|thx|ty|de|en|el|la|al|a|lo|"
-    r"seguimiento|bitacora|log|it|that|this|in|the|to|add|note|record|save|log|ok|va|sale|saludos|antemano)"
+    r"seguimiento|bitacora|log|it|that|this|in|the|to|add|note|record|save|ok|va|sale|saludos|antemano|se|como|as|an|"
+    r"accion|avance|nota|action|update|progress)"
 )
 _CLAUSE_END = re.compile(r"[.!;,]+\s*|\s+[-–—]\s+")
 

@@ -326,9 +326,11 @@ def _asks_report(t: Text) -> bool:
     m = lx.REPORT.search(t.masked)
     before = t.masked[: m.start()] if m else ""
     named = lx.SUBJECT_MARKER.search(before) or lx.SUBJECT_QUESTION.search(before)  # "how is the observers report"
+    named = named or lx.STATUS_IMPERATIVE.search(before) or _CHANGE_VERB.search(before)  # "mark the … report as …"
     return m is not None and not _DEADLINE_NAMED_BEFORE.search(before) and not named
 
 
+_CHANGE_VERB = re.compile(r"\b(?:move|push|extend|postpone|recorre|mueve|pasa|cambia|extiende|aplaza)\b")
 _DEADLINE_NAMED_BEFORE = re.compile(r"\b(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|on|of|de|del)\b")
 
 
@@ -396,7 +398,7 @@ LEAD_CHARS = 90
 _LEAD_WORD = re.compile(
     r"compromisos?|commitments?|nuev[oa]|new|para|pa|p|for|al?|a|cargo|del?|la|el|los|las|the|of|responsables?|resp|"
     r"owner|owned|by|areas?|due|deadline|vencen?|vencimiento|plazo|fecha|limite|entrega|y|and|e|con|with|"
-    r"create|crear|crea|registrar|registra|alta|agrega|add|please|pls|porfa|un|una|an?"
+    r"create|crear|crea|registrar|registra|alta|agrega|add|please|pls|porfa|un|una|an?|one|action|item|task|tarea"
 )
 # A date that says as of when figures are counted ("el corte … con cifras al 15 de marzo") is no deadline.
 _AS_OF_BEFORE = re.compile(r"\b(?:cifras|corte|datos|figures|data|numbers)\s+(?:al|a|as\s+of|del|hasta\s+el)\s*$")
@@ -586,7 +588,7 @@ def _subject(t: Text, catalog: AreaCatalog) -> Request | None:
     cut += [m.start() for m in re.finditer(r"\s(?:ya|already)\s", t.masked) if m.start() > start]  # "lo de X ya se…"
     if cut:
         end = min(c for c in cut if c > start) if any(c > start for c in cut) else end
-    clause = re.search(r"[,;?!]|\.(?:\s|$)", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
+    clause = re.search(r"[,;?!]|\.(?:\s|$)|\s[-–—]\s", t.raw[start:end])  # "¿qué pasó con el convenio, ya se firmó?"
     subject = trim_subject(t.raw[start : start + clause.start()] if clause else t.raw[start:end])
     if not subject:
         return None
@@ -607,6 +609,10 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
     if t.question or "?" in t.raw or _PLURAL_LIST.search(t.masked):
         return None
     verb, word = lx.STATUS_IMPERATIVE.search(t.masked), lx.STATUS_WORD.search(t.masked)
+    stated = _STATED.search(t.masked[: word.start()]) if word and not verb else None
+    if stated and word and word.lastgroup in _STATUS_OF:  # "the LNERE projection one is done": said, not asked
+        subject = trim_subject(t.raw[: stated.start()])
+        return Request(intent="set_status", status=_STATUS_OF[word.lastgroup], text=subject) if subject else None
     if verb and word:
         before, after = t.raw[: min(verb.start(), word.start())], t.raw[max(verb.end(), word.end()) :]
         subject = trim_subject(max(before, after, key=len))
@@ -629,9 +635,15 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
 
 
 _DEADLINE_OF = re.compile(
-    r"^[^\w#]*(?:the\s+|el\s+|la\s+|new\s+|nuevo\s+)?(?:deadline|due\s+date|plazo|fecha\s+limite|fecha)\s+"
+    r"^[^\w#]*(?:(?:extiende|amplia|mueve|cambia|recorre|pasa|actualiza|modifica|ajusta|push|move|extend|change|"
+    r"update)\s+)?(?:the\s+|el\s+|la\s+|new\s+|nuevo\s+)?(?:deadline|due\s+date|plazo|fecha\s+limite|fecha)\s+"
     r"(?:(?:compromiso|comprometida|de\s+entrega|de\s+vencimiento|de\s+cumplimiento)\s+)?"
     r"(?:for|of|de\s+la|de\s+los|de\s+las|del|de)\s+(?:the\s+|la\s+|el\s+|lo\s+de\s+|lo\s+del\s+)?"
+)
+# The status a subject is said to have now, right before the status word ("… ya está", "… one is", "… quedó").
+_STATED = re.compile(
+    r"\s(?:(?:one\s+)?(?:is|was|has\s+been)(?:\s+(?:now|already|finally))?|(?:ya\s+)?(?:esta|quedo|queda)(?:\s+ya)?)\s+"
+    r"(?:(?:como|as)\s+)?$"
 )
 _STATUS_OF = {"done": "done", "in_progress": "in_progress", "pending": "pending", "reopen": "in_progress"}
 
@@ -640,7 +652,7 @@ _TAIL = re.compile(
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
     r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
     r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts|"
-    r"sea|thing|stuff|still|todavia|aun|no))+\s*$",
+    r"sea|quede|thing|stuff|still|todavia|aun|no|slipped|slid|moved|changed|se\s+(?:retraso|atraso|movio|recorrio)))+\s*$",
     re.IGNORECASE,
 )
 # "el compromiso de la proyección…", "the commitment on…": the word names what follows.

@@ -48,10 +48,18 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
         read = replace(read, text=_status_note(t))
     rule = decide.label_of(read.intent, read.status)
     certain = read.intent in ("create", "help") or read.intent == "set_status" and status_command(t)
+    certain = certain or read.intent == "list" and lx.LIST_OPENING.match(t.masked) is not None
     certain = certain or read.intent == "set_due" and read.date is not None and bool(lx.DUE_IMPERATIVE.search(t.masked))
     keep = read.date_phrase and read.date is None or read.report and not _other_read(prediction.probs)
     question = ("?" in t.raw or lx.INDIRECT_QUESTION.search(t.masked) is not None) and not lx.REQUEST.search(t.masked)
-    chosen = rule if keep else decide.choose(rule, prediction.probs, certain=certain, question=question)
+    one_status = rule.startswith("set_status:") and len(lx.STATUS_WORD.findall(t.masked)) == 1
+    chosen = (
+        rule
+        if keep
+        else decide.choose(rule, prediction.probs, certain=certain, question=question, one_status=one_status)
+    )
+    if chosen == "unknown" and read.intent in ("set_due", "set_status") and read.text and (read.date or read.status):
+        chosen = rule  # the grammar read a whole change of a named commitment: it is asked, not dropped
     request = read if chosen == rule else _realize(chosen, t, catalog, read)
     if request is not read and _hollow(request, read, t):  # the grammar finds nothing to act on: the rules read it
         request, chosen = read, rule

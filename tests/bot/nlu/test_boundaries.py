@@ -106,6 +106,34 @@ CASES = [
     # A new commitment's owner and deadline given as fields before its colon, or said with "para" + what to do.
     ("new commitment for DEA, due March 3: buy the laptops", "create", "buy the laptops"),
     ("Crea un compromiso a cargo de la CAI para invitar a los observadores", "create", "invitar a los observadores"),
+    # blind10's shapes, in our words: labels, lead-ins and sign-offs around a note.
+    ("Al 02/2023 anotar: la DEA liberó los viáticos", "log_update", "la DEA liberó los viáticos"),
+    (
+        "En el 05/2023 la CAI envió las invitaciones. Se registra como avance.",
+        "log_update",
+        "la CAI envió las invitaciones",
+    ),
+    (
+        "Hola a todos.\n\nLes informo que, respecto al compromiso 03/2023, la UTSI concluyó las pruebas.\n\n"
+        "Sin más por el momento, quedo a sus órdenes.\nIng. Marta Gil",
+        "log_update",
+        "la UTSI concluyó las pruebas",
+    ),
+    (
+        "RE: 07/2023\n\nBuenas, solo para que quede registrado: la SRE respondió el oficio.",
+        "log_update",
+        "la SRE respondió el oficio.",
+    ),
+    # Subjects ending before a dash, "que quede", a past verb; after "el de las", "extiende el plazo del".
+    ("Tell me about the observers report commitment — is it late?", "status", "observers report"),
+    ("El de la guía de capacitación que quede para el 7 de marzo", "set_due", "guía de capacitación"),
+    ("the outreach video slipped, new due date March 20", "set_due", "outreach video"),
+    ("extiende el plazo del padrón de observadores al 31 de marzo", "set_due", "padrón de observadores"),
+    # A status said of a subject, or a change to it after a colon.
+    ("the outreach video one is done", "set_status", "outreach video"),
+    ("padrón de observadores: cambiar a en proceso", "set_status", "padrón de observadores"),
+    # A whole change of a named commitment is read (and asked), never dropped as chatter.
+    ("la guía de capacitación ahora es para el 3 de marzo", "set_due", "guía de capacitación"),
 ]
 
 
@@ -133,6 +161,11 @@ def test_where_the_words_begin_and_end(text, intent, words):
         ("cuáles de la DEA están en pendiente", dict(status="pending", area="DEA")),
         ("list overdue for the Registro", dict(overdue=True, area="DERFE")),
         ("¿qué vence antes del viernes?", dict(status=None, date="2023-02-17")),
+        ("what does Legal owe before March 10?", dict(area="DJ", date="2023-03-10")),
+        (
+            "Compromisos con vencimiento hasta el 3 de marzo de Comunicación Social",
+            dict(area="CNCS", date="2023-03-03"),
+        ),
     ],
 )
 def test_list_filters(text, expected):
@@ -161,6 +194,17 @@ def test_a_day_month_first_and_a_period_without_a_list():
     assert parse("pls push 05/2023 to 3/28", NOW, CATALOG).contract()["date"] == "2023-03-28"
     assert parse("is there a session planned this month?", NOW, CATALOG).intent == "next_session"
     assert parse("how's the weather this week?", NOW, CATALOG).intent == "unknown"
+
+
+def test_the_status_said_is_the_status_set_and_new_commitments_in_other_words():
+    assert parse("Mark the observers report as pending", NOW, CATALOG).status == "pending"
+    for text, area in (
+        ("Add a new one for CAI: invite the observers", "CAI"),
+        ("New action item for DEA: buy the laptops", "DEA"),
+        ("Favor de dar de alta el siguiente compromiso a cargo de la CAI: revisar la agenda con la SRE.", "CAI"),
+    ):
+        r = parse(text, NOW, CATALOG)
+        assert (r.intent, r.area) == ("create", area), text
 
 
 def test_a_range_of_days_is_not_a_code():
