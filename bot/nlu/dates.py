@@ -402,6 +402,7 @@ RULES: list[Rule] = [
         re.compile(
             r"\b(?:el|al|del|antes\s+del|para\s+el|pal|the)\s+(?P<day>\d{1,2})\b(?!\s*[/:%$.]?\d)(?![-/.]\w)"
             r"(?!\s+(?:de|del|of|dias?|semanas?|days?|weeks?|personas|people|%))"
+            r"(?!\s+[a-z]{3,}s\b)"  # a count of things ("the 4 consulates", "los 3 consulados"), not a day
         ),
         _day_only,
     ),

@@ -41,7 +41,8 @@ CREATE = rx(
     rf"add|new|nvo|nva|create|captura|dar?\s+de\s+alta)\s+(?:(?:un|una|a|el|otro|este|esta|this|another|the)\s+)?"
     rf"(?:(?:siguiente|following)\s+)?(?:action\s+)?"
     rf"(?:nuevo\s+|new\s+)?(?:{COMPROMISO})\b(?:\s+(?:nuevo|nueva|new)\b)?"
-    rf"|\b(?:sale|salio|surge|surgio|queda|quedo|hay|tenemos|se\s+acordo)\s+(?:un|otro)\s+(?:{COMPROMISO})\s+nuevo\b"
+    rf"|\b(?:sale|salio|surge|surgio|queda|quedo|hay|tenemos|se\s+acordo)\s+(?:(?:un|otro)\s+)?(?:nuevo\s+)?(?:{COMPROMISO})"
+    rf"(?:\s+nuevo)?\b(?=\s+(?:nuevo\b|para|pa|p/|for|a\s+cargo|del?\b)|\s*:)"
     r"|^\W*(?:create|crear|crea|alta|nuevo|nueva|new)\s*(?=[(:—–])"  # the bare form: "Create (DEA, due …): …"
     r"|\b(?:add|create|open|log)\s+a\s+new\s+one\b"
 )
@@ -59,8 +60,9 @@ QUESTION_START = rx(
 )
 # A request put as a question ("¿Puedes marcar como atendido el 02/2023?", "Can you set 07/2023 to pending?").
 REQUEST = rx(
-    r"^[^\w#]*(?:(?:hola|oye|hey|hi)\W+)?(?:me\s+)?(?:puedes|podrias|podria|puede|pueden|me\s+pasas|me\s+haces|"
-    r"me\s+ayudas\s+a|can\s+(?:you|u)|could\s+you|would\s+you|will\s+you|please|pls|porfa|favor\s+de)\b"
+    r"^[^\w#]*(?:(?:hola|oye|hey|hi|hello)(?:\s+\w+)?\W+)?(?:me\s+)?(?:puedes|podrias|podria|puede|pueden|podemos|"
+    r"podriamos|me\s+pasas|me\s+haces|me\s+ayudas\s+a|can\s+(?:you|u|we)|could\s+(?:you|we)|would\s+you|will\s+you|"
+    r"please|pls|porfa|favor\s+de)\b"
 )
 # A question put as a statement: "quería saber si…", "nos solicitan conocer el estado…", "I'd like to know…".
 INDIRECT_QUESTION = rx(
@@ -136,7 +138,8 @@ LIST_OPEN = rx(
 LIST_DONE = rx(
     r"\b(?:atendid[oa]s|lo\s+atendido|lo\s+cumplido|cerrad[oa]s|closed|done|cumplid[oa]s|conclui?d[oa]s|"
     r"terminad[oa]s|completed|se\s+(?:cerraron|atendieron|cumplieron|concluyeron|terminaron)|were\s+closed|"
-    r"(?:ya\s+)?se\s+(?:ha|han)\s+(?:atendido|cumplido|cerrado|concluido|terminado)|ya\s+se\s+(?:atendio|cumplio|cerro))\b"
+    r"(?:ya\s+)?se\s+(?:ha|han)\s+(?:atendido|cumplido|cerrado|concluido|terminado)|ya\s+se\s+(?:atendio|cumplio|cerro)|"
+    r"(?:que|q)\s+(?:ya\s+)?(?:cerro|cerraron|atendio|atendieron|cumplio|cumplieron|concluyo|concluyeron|closed|finished))\b"
 )
 # A status named to exclude it ("…Pendiente, no los que están en proceso"): not the status asked for.
 LIST_EXCLUDED = rx(
@@ -183,7 +186,7 @@ SUBJECT_QUESTION = rx(
     r"(?:y\s+(?:el|la|los|las|lo\s+de)?|(?:para\s+)?cuando\s+(?:quedo|queda|vence|se\s+entrega)\s+(?:el|la|los|las)?|"
     r"what(?:'s|\s+is)\s+(?:going\s+on|happening)\s+with(?:\s+the)?|"
     r"(?:el\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del|de|sobre|about|on|of)(?=.*,\s*(?:ese|esa|eso)\b)|"
-    r"como\s+va(?:mos|n)?\s+(?:con\s+)?(?:el|la|los|las)?|(?:que|q)\s+(?:paso|onda|hay|tal)\s+(?:con\s+)?(?:el|la|los|las)?|"
+    r"como\s+va(?:mos|n)?\s+(?:con\s+)?(?:el|la|los|las)?|(?:que|q)\s+(?:paso|onda|hay|tal|ha\s+pasado)\s+(?:con\s+)?(?:el|la|los|las)?|"
     r"en\s+que\s+(?:quedo|va|estatus\s+esta)\s+(?:el|la)?|ya\s+(?:quedo|se\s+\w+|esta|salio)\s+(?:el|la|los|las)?|"
     r"sigue\s+(?:pendiente|abierto|en\s+proceso)\s+(?:el|la)?|"
     r"how\s+is(?:\s+the)?|how's(?:\s+the)?|(?:what's\s+the\s+)?status\s+of(?:\s+the)?|"

@@ -16,7 +16,8 @@ _LEAD_IN = re.compile(
     r"(?:hola|buen(?:os|as)?\s+(?:dias|tardes|noches)|buen\s+dia|buenas|saludos|hi|hello|good\s+(?:morning|afternoon)|"
     r"estimad[oa]s?|apreciables|queridos?|colegas|compas|dear\s+(?:all|team|colleagues))"
     r"(?:\s+(?:equipo|a\s+todos|todos|colegas|companer[oa]s|team|all|everyone))?\s*[,.!:;]"
-    r"|(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
+    r"|(?:avanzo|avanza|progressed)\s*[:\-–—]"
+    r"|(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra|lleva)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
     r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizacion|update|progress|note|log|"
     r"accion|acciones|action|actividad|comentario|detalle|fyi|agregar|anotar|registrar|add|log)\s*[:\-–—]"
     r"|(?:lleva|tiene|va|queda)\s+(?:esto|lo\s+siguiente)\s*:|(?:esto|lo\s+siguiente|the\s+following)\s*:"
@@ -46,9 +47,9 @@ _ASIDE_WORD = re.compile(
     r"(?:(?:apunta|anota|registra|agrega|anade|guarda|sube|captura|incluye|pon|mete)(?:r|rlo|rla)?(?:lo|la|le)?|"
     r"favor|por|porfa|xfa|plis|pls|please|gracias|mil|muchas|thanks|thank|you|thx|ty|de|en|el|la|al|a|lo|"
     r"seguimiento|bitacora|log|it|that|this|in|the|to|add|note|record|save|ok|va|sale|saludos|antemano|se|como|as|an|"
-    r"accion|avance|nota|action|update|progress)"
+    r"accion|avance|nota|action|update|progress|pa|para|que|apuntes|anotes|registres|agregues|subas|tengas|sepas)"
 )
-_CLAUSE_END = re.compile(r"[.!;,]+\s*|\s+[-–—]\s+")
+_CLAUSE_END = re.compile(r"[.!?;,]+\s*|\s+[-–—]\s+")
 
 CLOSING_CHARS = 70
 

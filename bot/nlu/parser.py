@@ -35,7 +35,7 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
         return create(t, catalog)
     if lx.LOG_PREFIX.search(before) and not status_command(t):
         note = note_of(t)
-        if note and not t.question or _is_statement(t):
+        if note and (not t.question or _requested(t)) or _is_statement(t):  # "can you log on 10/2022 that …?"
             return replace(base, intent="log_update", text=note)
         if not note and not t.question and _asks_to_log(t):  # answered with how to write it
             return replace(base, intent="log_update", text="")
@@ -518,6 +518,7 @@ def _upper_bound(t: Text) -> DateHit | None:
         start = max(t.masked.rfind(c, 0, hit.start) for c in ",;.!?") + 1
         clause = t.masked[start : hit.end]
         listed = lx.LIST_CUE.search(clause) or lx.LIST_WEAK.search(clause) or lx.DEADLINE_NAMED.search(clause)
+        listed = listed or lx.LIST_OPEN.search(clause)  # "qué falta por atender antes del 28"
         if lx.DUE_BEFORE.search(clause) and listed:
             return hit
     return None
@@ -606,7 +607,7 @@ _PLURAL_LIST = re.compile(
 
 def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
     """A subject named without any marker: "el plan de riesgos ponlo en proceso", "la nota … vence el jueves"."""
-    if t.question or "?" in t.raw or _PLURAL_LIST.search(t.masked):
+    if (t.question or "?" in t.raw) and not _requested(t) or _PLURAL_LIST.search(t.masked):
         return None
     verb, word = lx.STATUS_IMPERATIVE.search(t.masked), lx.STATUS_WORD.search(t.masked)
     stated = _STATED.search(t.masked[: word.start()]) if word and not verb else None
@@ -620,6 +621,11 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
         return Request(intent="set_status", status=status, text=subject) if subject and status else None
     due = t.dates[0] if t.dates else None
     named = _DEADLINE_OF.match(t.masked)
+    before_deadline = _SUBJECT_DEADLINE.search(t.masked)  # "can we move the Montreal nota verbal deadline to …"
+    if due and before_deadline and before_deadline.end() <= due.start:
+        subject = trim_subject(t.raw[before_deadline.start("subject") : before_deadline.end("subject")])
+        if subject and catalog.exact(subject) is None:
+            return with_date(Request(intent="set_due", text=subject), due, t)
     if due and named and named.end() < due.start:  # "deadline for the risk plan is now …", "el plazo de X es …"
         subject = trim_subject(t.raw[named.end() : due.start])
         if subject and catalog.exact(subject) is None:
@@ -634,6 +640,10 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
     return None
 
 
+_SUBJECT_DEADLINE = re.compile(
+    r"\b(?:move|push|extend|change|set|update|cambia|mueve|recorre|pasa|actualiza)\s+(?:the\s+|el\s+|la\s+)?"
+    r"(?P<subject>[^,;:?!]+?)(?:'s)?\s+(?:deadline|due\s+date)\b"
+)
 _DEADLINE_OF = re.compile(
     r"^[^\w#]*(?:(?:extiende|amplia|mueve|cambia|recorre|pasa|actualiza|modifica|ajusta|push|move|extend|change|"
     r"update)\s+)?(?:the\s+|el\s+|la\s+|new\s+|nuevo\s+)?(?:deadline|due\s+date|plazo|fecha\s+limite|fecha)\s+"
@@ -652,9 +662,10 @@ _TAIL = re.compile(
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
     r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
     r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts|"
-    r"sea|quede|thing|stuff|still|todavia|aun|no|slipped|slid|moved|changed|se\s+(?:retraso|atraso|movio|recorrio)))+\s*$",
+    r"sea|quede|se|thing|stuff|still|todavia|aun|no|slipped|slid|moved|changed|se\s+(?:retraso|atraso|movio|recorrio)))+\s*$",
     re.IGNORECASE,
 )
+_SAID_OF_IT = re.compile(r"\s(?:ya|already)\s|\s(?:o|or)\s+(?:todavia|aun|not|no)\b")
 # "el compromiso de la proyección…", "the commitment on…": the word names what follows.
 _NAMED = re.compile(
     r"^(?:(?:el|the)\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del|de|sobre|on|about|of)\s+"
@@ -670,8 +681,11 @@ _RELATIVE = re.compile(
 
 
 def trim_subject(text: str) -> str:
-    order = lx.CLITIC_ORDER.search(fold_aligned(text))  # "… del convenio cámbiala al 10": the order ends it
-    text = re.sub(r"[?¿!¡.,;:]+", " ", text[: order.start()] if order else text)
+    folded = fold_aligned(text)
+    order = lx.CLITIC_ORDER.search(folded)  # "… del convenio cámbiala al 10": the order ends it
+    said = _SAID_OF_IT.search(folded)  # "… ya se firmó", "… o todavía no": what is said of it ends it too
+    ends = [m.start() for m in (order, said) if m]
+    text = re.sub(r"[?¿!¡.,;:]+", " ", text[: min(ends)] if ends else text)
     text = " ".join(text.split())
     text = _RELATIVE.sub(r"\1", _NAMED.sub("", text, count=1))
     previous = None

@@ -88,6 +88,7 @@ _ITEMS = rx(
     r"\b(?:vence\w*|venz\w*|due|pendientes?|compromisos?|commitments?|items?|abiert\w+|open|falta\w*|owe\w*|"
     r"queda\w*|hay\s+que|tenemos\s+que|debe\w*|entregar|cerrar|close|attend|atender)\b"
 )
+_ITEM_NOUNS = rx(r"\b(?:compromisos?|commitments?|pendientes|items?|temas|asuntos|vence\w*|venz\w*|due)\b")
 _DONE_WORDS = rx(r"\b(?:atend\w+|cumpl\w+|cerr\w+|conclu\w+|resuelt\w+|done|closed|completed|finished)\b")
 
 
@@ -99,7 +100,9 @@ def scoped(request: Request, masked: str, today: date) -> Request:
     if request.code and _PREVIOUS.search(masked) and request.intent in ("status", "unknown", "list"):
         return replace(request, intent="status", previous=True, status=None, area=None, date=None)
     if before and not (since or changed or request.meeting) and request.intent != "list":
-        before = before if _ITEMS.search(masked) else None  # "¿ya hay fecha para la próxima sesión?" asks its date
+        # "¿ya hay fecha para la próxima sesión?", "¿cuánto falta para la siguiente sesión?" ask its date
+        items = _ITEM_NOUNS if request.intent == "next_session" else _ITEMS
+        before = before if items.search(masked) else None
     if not (since or before or changed or request.meeting):
         return request
     if request.intent == "status" and request.text and not (since or before or changed):

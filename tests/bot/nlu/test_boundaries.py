@@ -134,6 +134,16 @@ CASES = [
     ("padrón de observadores: cambiar a en proceso", "set_status", "padrón de observadores"),
     # A whole change of a named commitment is read (and asked), never dropped as chatter.
     ("la guía de capacitación ahora es para el 3 de marzo", "set_due", "guía de capacitación"),
+    # blind11's shapes, in our words.
+    ("¿Qué ha pasado con el padrón de observadores?", "status", "padrón de observadores"),
+    ("ya quedó el anexo técnico o todavía no?", "status", "anexo técnico"),
+    ("el 06/2023 avanzó: la CAI ya mandó las invitaciones", "log_update", "la CAI ya mandó las invitaciones"),
+    ("el 02/2023 lleva avance: la DEA pagó los boletos", "log_update", "la DEA pagó los boletos"),
+    ("08/2022: la SRE contestó el oficio, pa que lo anotes", "log_update", "la SRE contestó el oficio"),
+    ("Hi bot, can you log on 04/2023 that the IME sent the list? thanks", "log_update", "the IME sent the list"),
+    ("el anexo técnico ya se firmó!! márcalo como atendido", "set_status", "anexo técnico"),
+    ("can we move the observers report deadline to March 3?", "set_due", "observers report"),
+    ("la entrega del anexo se pasa al 6 de marzo, cambia la fecha", "set_due", "entrega del anexo"),
 ]
 
 
@@ -166,6 +176,8 @@ def test_where_the_words_begin_and_end(text, intent, words):
             "Compromisos con vencimiento hasta el 3 de marzo de Comunicación Social",
             dict(area="CNCS", date="2023-03-03"),
         ),
+        ("los que ya cerró la CAI", dict(status="done", area="CAI")),
+        ("¿qué falta por atender antes del 3 de marzo?", dict(status="open", date="2023-03-03")),
     ],
 )
 def test_list_filters(text, expected):
@@ -205,6 +217,14 @@ def test_the_status_said_is_the_status_set_and_new_commitments_in_other_words():
     ):
         r = parse(text, NOW, CATALOG)
         assert (r.intent, r.area) == ("create", area), text
+
+
+def test_a_count_is_no_day_and_time_until_the_session_is_no_list():
+    r = parse("new commitment for DEOE: ship the kits to the 4 consulates by March 10", NOW, CATALOG).contract()
+    assert r["date"] == "2023-03-10"
+    assert parse("¿Cuánto falta para la próxima sesión? Debo cerrar la carpeta", NOW, CATALOG).intent == "next_session"
+    r = parse("De la reunión de hoy sale compromiso para la CAI: invitar a los observadores", NOW, CATALOG)
+    assert (r.intent, r.area) == ("create", "CAI")
 
 
 def test_a_range_of_days_is_not_a_code():
