@@ -334,7 +334,7 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            rf"\b(?P<day>\d{{1,2}}|primero)(?:o|ro|st|nd|rd|th)?\s+(?:de\s+)?(?P<month>{_MONTH})\b"
+            rf"\b(?P<day>\d{{1,2}}|primero)(?:o|ro|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<month>{_MONTH})\b"
             rf"(?:\s*(?:de|del|,)?\s*(?P<year>\d{{4}}))?"
         ),
         _day_month,
@@ -410,6 +410,11 @@ RULES: list[Rule] = [
 
 
 _EXPLICIT = (_numeric, _day_month, _month_day)
+# What every rule above needs somewhere in the text, as a plain substring: a digit, a month, a weekday or a word of
+# time. It can only say "maybe" too often, never "no" wrongly; a rule added above adds its words here.
+_ANY_DATE_WORD = re.compile(
+    rf"\d|{_MONTH}|{_WEEKDAY}|dia|day|semana|week|mes|month|manana|tomorrow|hoy|today|quincena|mid"
+)
 BAD_NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{1,2}-\d{1,2}\b")
 
 
@@ -425,6 +430,8 @@ def impossible(folded: str, today: date) -> str | None:
 
 def find_dates(folded: str, today: date) -> list[DateHit]:
     """Every date phrase in folded text, left to right, without overlaps."""
+    if not _ANY_DATE_WORD.search(folded):  # most messages name no day: their text is not read rule by rule
+        return []
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     for pattern, resolve in RULES:

@@ -67,6 +67,7 @@ REQUEST = rx(
 # A question put as a statement: "quería saber si…", "nos solicitan conocer el estado…", "I'd like to know…".
 INDIRECT_QUESTION = rx(
     r"\b(?=[qnmspwci])(?:(?:queria|quisiera|quiero|quisieramos|queremos|necesito|necesitamos|me\s+gustaria)\s+(?:saber|conocer)|"
+    r"(?:solicito|solicitamos|pido|pedimos)\s+(?:(?:me|nos)\s+)?(?:informar|informen|compartir|compartan)\s+(?:el|la|sobre)\b|"
     r"(?:solicitan|solicita|solicito|solicitamos|piden|pide|pidio|pidieron)\s+"
     r"(?:(?:de\s+)?su\s+(?:amable\s+)?(?:apoyo|ayuda|colaboracion)\s+para\s+)?(?:conocer|saber)|"
     r"(?:me|nos)\s+(?:puedes|podrias|puede|podria|pueden|podrian)\s+(?:decir|informar|confirmar|indicar)|"
@@ -172,12 +173,13 @@ SUBJECT_MARKER = rx(
     r"(?:avances?|novedades|noticias)\s+(?:en|de|del|sobre|con)(?:\s+(?:la|el|los|las))?|"
     r"(?:el\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del?|sobre|about|on|regarding)(?:\s+the)?|"
     # who owes it: "who's responsible for the risk plan?", "¿quién está a cargo de lo del convenio?"
-    r"(?:responsible|in\s+charge)\s+(?:for|of)(?:\s+the)?|(?:responsable|a\s+cargo)\s+(?:de\s+la|de\s+los|de\s+las|del?))\s+"
+    r"(?:responsible|in\s+charge)\s+(?:for|of)(?:\s+the)?|(?:responsable|a\s+cargo)\s+(?:de\s+la|de\s+los|de\s+las|del?)|"
+    r"who\s+owns(?:\s+the)?)\s+"
 )
 # An order said to the subject's pronoun ("la fecha del convenio cámbiala al 10"): where the subject ends.
 CLITIC_ORDER = rx(
     r"\b(?:cambia|mueve|pon|pasa|recorre|actualiza|marca|cierra|deja|reprograma|modifica|corre|aplaza|pospone|"
-    r"registra|anota|apunta)(?:la|lo|le|las|los)\b"
+    r"registra|anota|apunta|da)(?:la|lo|le|las|los)\b"
 )
 SUBJECT_QUESTION = rx(
     r"^[^\w#]*(?:(?:hola|oye|oigan|hey|hi)\W+)?"
@@ -210,7 +212,8 @@ LAUGH = rx(r"\b(?:ja(?:ja)+|je(?:je)+|lol|lmao|haha\w*|xd)\b")
 
 # A status change said of a subject with no code: "el plan de riesgos ponlo en proceso".
 STATUS_IMPERATIVE = rx(
-    r"\b(?:ponlo|ponla|pon|ponle|marca|marcalo|marcala|marcar|mark|set|close|cierra|cierralo|reabre|reabrelo|reopen|"
+    r"\b(?:ponlo|ponla|pon|ponle|ponme|marca|marcalo|marcala|marcame|marcar|mark|set|close|cierra|cierralo|cierrame|"
+    r"reabre|reabrelo|reopen|"
     r"da(?:lo|la)?\s+por|dejalo|dejala|pasalo|pasala|(?:can|should|could|may)\s+(?:go|move)\s+(?:back\s+)?(?:to|into)|"
     r"(?:cambiar?|cambialo|cambiala|pasar|mover|muevelo|muevela)\s+a|(?:change|move|switch)\s+(?:it\s+)?to)\b"
 )

@@ -47,7 +47,8 @@ _ASIDE_WORD = re.compile(
     r"(?:(?:apunta|anota|registra|agrega|anade|guarda|sube|captura|incluye|pon|mete)(?:r|rlo|rla)?(?:lo|la|le)?|"
     r"favor|por|porfa|xfa|plis|pls|please|gracias|mil|muchas|thanks|thank|you|thx|ty|de|en|el|la|al|a|lo|"
     r"seguimiento|bitacora|log|it|that|this|in|the|to|add|note|record|save|ok|va|sale|saludos|antemano|se|como|as|an|"
-    r"accion|avance|nota|action|update|progress|pa|para|que|apuntes|anotes|registres|agregues|subas|tengas|sepas)"
+    r"accion|avance|nota|action|update|progress|pa|para|que|apuntes|anotes|registres|agregues|subas|tengas|sepas|"
+    r"todos|all|everyone|dejar|registro|cordiales)"
 )
 _CLAUSE_END = re.compile(r"[.!?;,]+\s*|\s+[-–—]\s+")
 

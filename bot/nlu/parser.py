@@ -52,13 +52,17 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
     late = _fallback_deadline(t)
     if late is not None:
         return replace(base, intent="set_due", date=late[0], date_precision="day", date_phrase=late[1])
-    if _is_statement(t):
+    if _is_statement(t) or _TAGGED.search(t.masked) and not t.question:  # "… (comp. 06/2023)": said of it
         return replace(base, intent="log_update", text=note_of(t))
     if (lx.THANKS.search(t.masked) or lx.LAUGH.search(t.masked)) and not t.raw.rstrip().endswith("?"):
         return replace(base, intent="unknown")
     if _chatter(t):
         return replace(base, intent="unknown")
     return replace(base, intent="status")
+
+
+# The code put after what is said, as a tag: "La CAI invitó a los observadores. (comp. 06/2023)".
+_TAGGED = re.compile(r"\(\s*(?:re|ref|comp|compromiso|commitment|code|codigo|item)?\.?:?\s*#+\s*\)\W*$")
 
 
 def _chatter(t: Text) -> bool:
@@ -273,21 +277,22 @@ _MAIL_SUBJECT = re.compile(r"^\s*(?:(?:re|fw|fwd|rv|tr|asunto|subject)\s*:\s*)+[
 _POLITE = re.compile(r"\W*(?:(?:xfa|porfa|plis|pls|please|por\s+favor|gracias|thanks|thx|ty|saludos)\W*)+")
 # "…, apúntalo", "…, log it please": only the command to log what came before.
 _LOG_IT = re.compile(
-    r"\W*(?:apunta|anota|registra|agrega|anade|guarda|sube)(?:lo|la)\b(?:\W+(?:xfa|porfa|plis|por\s+favor|gracias))*\W*"
+    r"\W*(?:apunta|anota|registra|agrega|anade|guarda|sube|pon)(?:lo|la)\b(?:\s+(?:ahi|alli|aqui|ahi\s+mismo))?"
+    r"(?:\W+(?:xfa|porfa|plis|por\s+favor|gracias))*\W*"
     r"|\W*(?:como|as)\s+(?:un\s+|una\s+|an?\s+)?(?:avance|nota|accion|update|progress|note)\b(?:\W+(?:xfa|porfa|pls|please))*\W*"
     r"|\W*(?:log|note|add|record)\s+(?:it|that)\b(?:\W+(?:please|pls|thanks))*\W*"
 )
 # "…los consulados para el 16/2022": the words that lead to the code are not the note's.
 _TRAILING_PREPOSITION = re.compile(
     r"(?:\s+(?:para|en|sobre|a|de|for|on|to|in)(?:\s+(?:el|la|the))?|\s+al|\s+del)?"
-    r"(?:\s*\(\s*(?:re|ref|compromiso|commitment|code|codigo|código|item)?\.?)?[\s:,;.\-]*$",  # "… (re 11/2022)"
+    r"(?:\s*\(\s*(?:re|ref|comp|compromiso|commitment|code|codigo|código|item)?\.?)?[\s:,;.\-]*$",  # "… (re 11/2022)"
     re.I,
 )
 _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
     r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
     r"on|to|for|in|the|an|new|please|pls|commitment|item|hola|hey|oye|favor|va|van|goes|belongs|corresponde|"
-    r"pertenece|code|codigo|ref|re)\b|#+"
+    r"pertenece|code|codigo|ref|re|es|is|its|comp)\b|#+"
 )
 _LOG_VERB = re.compile(
     r"\b(?:registra\w*|anota\w*|agrega\w*|anade\w*|logea\w*|reporta\w*|apunta\w*|sube(?:lo|la)|guarda(?:lo|la)|add)\b"
@@ -418,7 +423,7 @@ def _owner(named: str, catalog: AreaCatalog) -> str | None:
 # sentence ("…, due March 15", "… a más tardar el 31/03"), it is the description's own words.
 _DEADLINE_FIELD = re.compile(
     r"(?:\s*[—–]\s*|\s+-\s+|\s*\(\s*|[.;]\s+)(?:plazo|fecha\s+(?:limite|compromiso|de\s+entrega)|vence|vencimiento|"
-    r"deadline|due(?:\s+date)?|limite)\b\s*:?[^—–()]*\)?\W*$"
+    r"deadline|due(?:\s+date)?|limite|fecha(?=\s*:))\b\s*:?[^—–()]*\)?\W*$"
 )
 _BEFORE_MEETING = re.compile(r"[\s:,;.\-–—]*(?:(?:de|en|desde|from|of|at|in)\s+(?:la|el|the|a)?\s*)?", re.I)
 _ADDRESSEE = re.compile(
@@ -431,7 +436,7 @@ _ADDRESSEE = re.compile(
 
 # "a cargo de la DECEYEC para elaborar …", "for CNCS to launch …": who owes it, then what it is to do.
 _OWNER_TO = re.compile(
-    r"^(?:(?:al|a)\s+cargo\s+(?:del|de)|para|for)\s+(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;]{2,40}?)\s+(?:para|to)\s+(?=\w)"
+    r"^(?:(?:al|a)\s+cargo\s+(?:del|de)|para|for|al|a)\s+(?:(?:el|la|los|las|the)\s+)?(?P<area>[^:,;]{2,40}?)\s+(?:para|to)\s+(?=\w)"
 )
 # "la DEA tiene que …": who owes it, said as an obligation; the text is what it has to do.
 _OWES = re.compile(r"^(?:(?:el|la|los|las)\s+)?(?P<area>[^:,;]{2,60}?)\s+(?:tiene|tienen)\s+que\s+")
@@ -621,6 +626,11 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
         return Request(intent="set_status", status=status, text=subject) if subject and status else None
     due = t.dates[0] if t.dates else None
     named = _DEADLINE_OF.match(t.masked)
+    pushed = _PUSHED.match(t.masked[: due.start]) if due else None  # "push the Montreal visit to March 17"
+    if due and pushed:
+        subject = trim_subject(t.raw[pushed.start("subject") : pushed.end("subject")])
+        if subject and catalog.exact(subject) is None:
+            return with_date(Request(intent="set_due", text=subject), due, t)
     before_deadline = _SUBJECT_DEADLINE.search(t.masked)  # "can we move the Montreal nota verbal deadline to …"
     if due and before_deadline and before_deadline.end() <= due.start:
         subject = trim_subject(t.raw[before_deadline.start("subject") : before_deadline.end("subject")])
@@ -633,13 +643,19 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
     if due is None:
         return None
     cues = [c for c in lx.DUE_CUE.finditer(t.masked) if c.start() < due.start]
+    one = _THE_ONE.search(t.masked)  # "the visado one is now due …": one word names it
     for cue in reversed(cues):  # the last cue before the date ("para el traspaso … la fecha queda al 3 de marzo")
         subject = trim_subject(t.raw[: cue.start()])
-        if subject and catalog.exact(subject) is None and len(subject.split()) >= 2:
+        if subject and catalog.exact(subject) is None and (len(subject.split()) >= 2 or one):
             return with_date(Request(intent="set_due", text=subject), due, t)
     return None
 
 
+_THE_ONE = re.compile(r"^\W*(?:the|el|la|lo)\s+(?:de\s+)?\w+\s+(?:one|item|thing)\b")
+_PUSHED = re.compile(
+    r"^\W*(?:please\s+|pls\s+|porfa\s+)?(?:push|move|postpone|extend|mueve|recorre|aplaza|pospon\w*|corre)\s+"
+    r"(?:the\s+|el\s+|la\s+|lo\s+del?\s+)?(?P<subject>[^,;:?!#]+?)\s+(?:to|until|till|al|a|para\s+el|hasta\s+el)\s*$"
+)
 _SUBJECT_DEADLINE = re.compile(
     r"\b(?:move|push|extend|change|set|update|cambia|mueve|recorre|pasa|actualiza)\s+(?:the\s+|el\s+|la\s+)?"
     r"(?P<subject>[^,;:?!]+?)(?:'s)?\s+(?:deadline|due\s+date)\b"
@@ -662,10 +678,12 @@ _TAIL = re.compile(
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
     r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
     r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts|"
-    r"sea|quede|se|thing|stuff|still|todavia|aun|no|slipped|slid|moved|changed|se\s+(?:retraso|atraso|movio|recorrio)))+\s*$",
+    r"sea|quede|se|tiene|has|back|again|de\s+nuevo|otra\s+vez|thing|stuff|still|todavia|aun|no|slipped|slid|moved|changed|se\s+(?:retraso|atraso|movio|recorrio)))+\s*$",
     re.IGNORECASE,
 )
-_SAID_OF_IT = re.compile(r"\s(?:ya|already)\s|\s(?:o|or)\s+(?:todavia|aun|not|no)\b")
+_SAID_OF_IT = re.compile(
+    r"\s(?:ya|already)\s|\s(?:o|or)\s+(?:todavia|aun|not|no)\b|\s(?:and|y)\s+(?:when|what|who|how|cuando|que|quien|como)\b"
+)
 # "el compromiso de la proyección…", "the commitment on…": the word names what follows.
 _NAMED = re.compile(
     r"^(?:(?:el|the)\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del|de|sobre|on|about|of)\s+"

