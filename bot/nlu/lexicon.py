@@ -215,5 +215,5 @@ STATUS_IMPERATIVE = rx(
     r"\b(?:ponlo|ponla|pon|ponle|ponme|marca|marcalo|marcala|marcame|marcar|mark|set|close|cierra|cierralo|cierrame|"
     r"reabre|reabrelo|reopen|"
     r"da(?:lo|la)?\s+por|dejalo|dejala|pasalo|pasala|(?:can|should|could|may)\s+(?:go|move)\s+(?:back\s+)?(?:to|into)|"
-    r"(?:cambiar?|cambialo|cambiala|pasar|mover|muevelo|muevela)\s+a|(?:change|move|switch)\s+(?:it\s+)?to)\b"
+    r"(?:cambiar?|cambialo|cambiala|pasar|mover|muevelo|muevela)\s+a|(?:change|move|switch)\s+(?:it\s+)?to|put|turn)\b"
 )

@@ -19,7 +19,9 @@ _LEAD_IN = re.compile(
     r"|(?:avanzo|avanza|progressed)\s*[:\-–—]"
     r"|(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra|lleva)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
     r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizacion|update|progress|note|log|"
-    r"accion|acciones|action|actividad|comentario|detalle|fyi|agregar|anotar|registrar|add|log)\s*[:\-–—]"
+    r"accion|acciones|action|actividad|comentario|detalle|fyi|agregar|anotar|registrar|add|log|anota|apunta|registra|"
+    r"agrega)\s*[:\-–—]|(?:porfa|por\s+favor|pls|please)\s+(?:anota|apunta|registra|agrega|log|note|add)\s*[:\-–—]"
+    r"|para\s+(?:su|tu)\s+(?:registro|conocimiento|seguimiento)\s*[:,\-–—]"
     r"|(?:lleva|tiene|va|queda)\s+(?:esto|lo\s+siguiente)\s*:|(?:esto|lo\s+siguiente|the\s+following)\s*:"
     r"|(?:por\s+este\s+medio\s+)?(?:(?:les|le|te|nos)\s+)?(?:hago|hacemos)\s+de\s+su\s+conocimiento\s+(?:que\b)?"
     r"|(?:me\s+permito|nos\s+permitimos)\s+(?:informar|comentar|hacer\s+de\s+su\s+conocimiento)\w*\s+(?:que\b)?"
@@ -38,7 +40,7 @@ _SEPARATORS = re.compile(r"^[\s:,;.\-–—>]+")
 _CLOSING = re.compile(
     r"(?:^|(?<=[.!;\n]))\s*(?:saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordialmente|quedo\s+atent[oa]|"
     r"sin\s+otro\s+particular\W+(?:(?:reciba|reciban|le\s+envio|les\s+envio|me\s+despido)\s+)?[\w\s]{0,30}|"
-    r"(?:best\s+|kind\s+)?regards|cheers|sin\s+mas\s+por\s+el\s+momento(?:\W+quedo\s+a\s+sus\s+ordenes)?|"
+    r"(?:best\s+|kind\s+)?regards|cheers|atte|sin\s+mas\s+por\s+el\s+momento(?:\W+quedo\s+a\s+sus\s+ordenes)?|"
     r"quedo\s+a\s+sus\s+ordenes)(?:\W+[\w.]+(?:\s+[\w.]+){0,4})?\W*$"  # and a name that signs it
 )
 # A last clause that only asks to log what came before, or thanks ("…a la DJ. Apúntalo porfa", "…, regístralo

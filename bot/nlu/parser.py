@@ -362,6 +362,8 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
     names = _areas_in(description, catalog)
     names = [owner, *(n for n in names if n != owner)] if owner else names
     due = lead.due if lead and lead.due else next((d for d in t.dates if d.start >= start and not _as_of(t, d)), None)
+    if due is None and m:  # "Para el 10 de marzo, crea un compromiso …": the deadline said first
+        due = next((d for d in t.dates if d.end <= m.start() and _DUE_LEAD.search(t.masked[: d.start])), None)
     field = _DEADLINE_FIELD.search(fold_aligned(description)) if due else None
     if due and field and fold_aligned(t.raw[due.start : due.end]) in field[0]:
         description = description[: field.start()].rstrip()  # "… — fecha límite 24 de febrero": a field, not the text
@@ -405,6 +407,7 @@ _LEAD_WORD = re.compile(
     r"owner|owned|by|areas?|due|deadline|vencen?|vencimiento|plazo|fecha|limite|entrega|y|and|e|con|with|"
     r"create|crear|crea|registrar|registra|alta|agrega|add|please|pls|porfa|un|una|an?|one|action|item|task|tarea"
 )
+_DUE_LEAD = re.compile(r"(?:^|\W)(?:para\s+el|antes\s+del|a\s+mas\s+tardar\s+el|by|before|due)\s*$")
 # A date that says as of when figures are counted ("el corte … con cifras al 15 de marzo") is no deadline.
 _AS_OF_BEFORE = re.compile(r"\b(?:cifras|corte|datos|figures|data|numbers)\s+(?:al|a|as\s+of|del|hasta\s+el)\s*$")
 
@@ -498,6 +501,7 @@ def listing(t: Text, catalog: AreaCatalog, cued: bool = True) -> Request | None:
         fuzzy = catalog.fuzzy_token(token) if token else None
         area_hit = (fuzzy, (0, 0)) if fuzzy else None
     cue = lx.LIST_CUE.search(t.masked) or _fuzzy_pending(t.masked)
+    cue = cue or area_hit is not None and lx.LIST_DONE.search(t.masked) is not None  # "lo que ya se atendió del X"
     if area_hit is None and cue:
         area_hit = _unknown_area(t)
     mine = bool(lx.MINE.search(t.masked)) and bool(cue)
@@ -621,7 +625,8 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
         return Request(intent="set_status", status=_STATUS_OF[word.lastgroup], text=subject) if subject else None
     if verb and word:
         before, after = t.raw[: min(verb.start(), word.start())], t.raw[max(verb.end(), word.end()) :]
-        subject = trim_subject(max(before, after, key=len))
+        between = t.raw[verb.end() : word.start()]  # "Put the A2 visa commitment back to pending"
+        subject = trim_subject(max(before, between, after, key=len))
         status = _status_change(t) or _STATUS_OF.get(word.lastgroup or "")
         return Request(intent="set_status", status=status, text=subject) if subject and status else None
     due = t.dates[0] if t.dates else None
@@ -678,7 +683,8 @@ _TAIL = re.compile(
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
     r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
     r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts|"
-    r"sea|quede|se|tiene|has|back|again|de\s+nuevo|otra\s+vez|thing|stuff|still|todavia|aun|no|slipped|slid|moved|changed|se\s+(?:retraso|atraso|movio|recorrio)))+\s*$",
+    r"sea|quede|se|tiene|has|back|again|sorted|ready|finished|resolved|resuelt[oa]|arreglad[oa]|should\s+be|should|"
+    r"must\s+be|deberia|de\s+nuevo|otra\s+vez|thing|stuff|still|todavia|aun|no|slipped|slid|moved|changed|se\s+(?:retraso|atraso|movio|recorrio)))+\s*$",
     re.IGNORECASE,
 )
 _SAID_OF_IT = re.compile(
@@ -686,7 +692,8 @@ _SAID_OF_IT = re.compile(
 )
 # "el compromiso de la proyección…", "the commitment on…": the word names what follows.
 _NAMED = re.compile(
-    r"^(?:(?:el|the)\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del|de|sobre|on|about|of)\s+"
+    r"^(?:(?:el|la|the)\s+)?(?:compromiso|commitment|estado|estatus|status|situacion|avance|progress|state)\s+"
+    r"(?:de\s+la|de\s+los|de\s+las|del|de|sobre|on|about|of)\s+(?:the\s+)?"
 )
 # "… de votantes que íbamos a mandar al IME", "… que pidió la SRE", "… que vence el 3": a relative clause that tells
 # what someone did with it, or its deadline or status, is not its name; one that describes it ("los visados … que van

@@ -182,6 +182,7 @@ def _status_note(t: Text) -> str | None:
         return None
     kept = []  # the clauses around the code that are neither the code's nor the command's
     masked = re.sub(r"\s[-–—]\s", " ; ", t.masked)  # "… to in progress - DJ acknowledged…": a dash parts clauses
+    masked = re.sub(r"[()]", ";", masked)  # "…: En proceso (se espera respuesta de la DJ)": so does a parenthesis
     # "… a en proceso porque ya arrancó …": the reason is a clause of its own (its connector left out)
     masked = _BECAUSE.sub(lambda m: ";" + " " * (len(m[0]) - 1), masked)
     commanded = False  # the clause before was the command ("…cambiarlo a Atendido: la DEA confirmó…")

@@ -163,6 +163,18 @@ CASES = [
     ("the anexo one is now due March 8", "set_due", "anexo"),
     ("agrega compromiso a la CAI para invitar a los observadores", "create", "invitar a los observadores"),
     ("Nuevo compromiso para la DEA: pagar los boletos. Fecha: 3 de marzo.", "create", "pagar los boletos"),
+    # blind13's shapes, in our words.
+    ("¿me ayudas con el estatus del padrón de observadores?", "status", "padrón de observadores"),
+    ("is the observers report ready?", "status", "observers report"),
+    ("para el 06/2023 porfa anota: la CAI confirmó la sede", "log_update", "la CAI confirmó la sede"),
+    (
+        "RE: compromiso 07/2023\n\nEstimados, para su registro: la DEA pagó los boletos.\n\nAtte.\nLic. Ana Gil",
+        "log_update",
+        "la DEA pagó los boletos.",
+    ),
+    ("Put the observers report back to in progress", "set_status", "observers report"),
+    ("estatus del 05/2023: En proceso (falta la firma de la SRE)", "set_status", "falta la firma de la SRE"),
+    ("the anexo técnico should be due on the 3rd of March, pls update", "set_due", "anexo técnico"),
 ]
 
 
@@ -250,6 +262,13 @@ def test_a_day_of_a_month_and_a_request_for_news_in_other_words():
     assert parse("can we make 05/2023 due on the 3rd of March?", NOW, CATALOG).contract()["date"] == "2023-03-03"
     r = parse("Buenas tardes.\n\nLes solicito informar el avance del compromiso 03/2023.\n\nSaludos", NOW, CATALOG)
     assert r.intent == "status"
+
+
+def test_blind13_shapes_of_lists_and_new_commitments_in_other_words():
+    r = parse("lo que ya se atendió de la Coordinación de Asuntos Internacionales", NOW, CATALOG).contract()
+    assert (r["intent"], r["status"], r["area"]) == ("list", "done", "CAI")
+    r = parse("Para el 9 de marzo, crea un compromiso de la DEA: pagar los boletos", NOW, CATALOG).contract()
+    assert (r["intent"], r["area"], r["date"]) == ("create", "DEA", "2023-03-09")
 
 
 def test_a_range_of_days_is_not_a_code():
