@@ -96,7 +96,7 @@ STATUS_VERB = rx(
     r"|\bcierra\w*|\bcerrar\b|\bclose\b|\bset\b|\bestatus\b.*\b(?:a|to)\b|\bcambia\w*\s+(?:el\s+)?(?:estatus|status)"
     r"|\bpasa\s+a\b|\bback\s+to\b|\bqueda\s+como\b|\bquedo\b|\bsigue\b|\besta\b|\bestan\b|\bis\b|\bare\b|\bqueda\b"
     r"|\bya\s+se\s+atendio|\bya\s+quedo\b|\bnow\b|\bone\s+is\b"
-    r"|\bregres\w*|\bvuelve\w*|\bdevuelve\w*|\bdeja\w*|\bpasalo\b|\bmove\b|\bchange\w*|\bput\b|\bturn\b"
+    r"|\bregres\w*|\bvuelve\w*|\bdevuelve\w*|\bdeja\w*|\bpasalo\b|\bmove\b|\bchange\w*|\bput\b|\bturn\b|\bswitch\w*"
     r"|\btacha\w*|\bpalomea\w*|\b(?:debe|deberia|tiene\s+que)\s+(?:estar|ir|quedar)\b|\bshould\s+be\b|\bcorrig\w*"
     rf"|\b(?:{REOPEN})\b"
 )
@@ -160,7 +160,7 @@ LIST_BOTH_OPEN = rx(
     r"\b(?:pendientes?|pending)\s+(?:o|y|u|e|or|and|and/or|y/o)\s+(?:en\s+proceso|in\s+progress|en\s+curso)\b"
     r"|\b(?:en\s+proceso|in\s+progress|en\s+curso)\s+(?:o|y|u|e|or|and|and/or|y/o)\s+(?:pendientes?|pending)\b"
 )
-LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in\s+progress|en\s+curso)\b")
+LIST_IN_PROGRESS = rx(r"\b(?:en\s+proceso|in[\s-]progress|en\s+curso)\b")
 MINE = rx(r"\b(?:mis|my|mios|mine|me\s+toca|me\s+tocan|tengo)\b")
 
 SUBJECT_MARKER = rx(
@@ -215,5 +215,5 @@ STATUS_IMPERATIVE = rx(
     r"\b(?:ponlo|ponla|pon|ponle|ponme|marca|marcalo|marcala|marcame|marcar|mark|set|close|cierra|cierralo|cierrame|"
     r"reabre|reabrelo|reopen|"
     r"da(?:lo|la)?\s+por|dejalo|dejala|pasalo|pasala|(?:can|should|could|may)\s+(?:go|move)\s+(?:back\s+)?(?:to|into)|"
-    r"(?:cambiar?|cambialo|cambiala|pasar|mover|muevelo|muevela)\s+a|(?:change|move|switch)\s+(?:it\s+)?to|put|turn)\b"
+    r"(?:cambiar?|cambialo|cambiala|pasar?|mover|muevelo|muevela)\s+a|(?:change|move|switch)\s+(?:it\s+)?to|put|turn)\b"
 )

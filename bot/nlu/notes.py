@@ -25,8 +25,9 @@ _LEAD_IN = re.compile(
     r"|(?:lleva|tiene|va|queda)\s+(?:esto|lo\s+siguiente)\s*:|(?:esto|lo\s+siguiente|the\s+following)\s*:"
     r"|(?:por\s+este\s+medio\s+)?(?:(?:les|le|te|nos)\s+)?(?:hago|hacemos)\s+de\s+su\s+conocimiento\s+(?:que\b)?"
     r"|(?:me\s+permito|nos\s+permitimos)\s+(?:informar|comentar|hacer\s+de\s+su\s+conocimiento)\w*\s+(?:que\b)?"
-    r"|(?:(?:les|le|te|nos)\s+)?(?:inform[oa]|informamos|comento|comentamos|comparto|compartimos|reporto|"
-    r"reportamos|aviso|avisamos|cuento|notifico)\s+(?:lo\s+siguiente\s*[:,.\-–—]?|que\b)"
+    r"|se\s+(?:les|le)\s+informa\s+que\b|(?:anota|registra|apunta|agrega)\s+(?:por\s+favor|porfa|pls)\s*:"
+    r"|(?:(?:les|le|te|nos)\s+)?(?:inform[oa]|informamos|comento|comentamos|comparto|compartimos|reporto|platico|"
+    r"platicamos|reportamos|aviso|avisamos|cuento|notifico)\s+(?:lo\s+siguiente\s*[:,.\-–—]?|que\b)"
     r"|(?:please\s+)?(?:record|note|log|add)\s+that\b|(?:anota|registra|agrega|apunta|pon)\w*\s+que\b"
     r"|(?:just\s+)?(?:logging|noting|recording|adding|flagging)\s+(?:here\s+)?that\b"
     r"|(?:dejo|dejamos|para\s+dejar)\s+(?:constancia|registro)\s+de\s+que\b"
@@ -50,7 +51,8 @@ _ASIDE_WORD = re.compile(
     r"favor|por|porfa|xfa|plis|pls|please|gracias|mil|muchas|thanks|thank|you|thx|ty|de|en|el|la|al|a|lo|"
     r"seguimiento|bitacora|log|it|that|this|in|the|to|add|note|record|save|ok|va|sale|saludos|antemano|se|como|as|an|"
     r"accion|avance|nota|action|update|progress|pa|para|que|apuntes|anotes|registres|agregues|subas|tengas|sepas|"
-    r"todos|all|everyone|dejar|registro|cordiales)"
+    r"todos|all|everyone|dejar|registro|cordiales|quedo|quedamos|atent[oa]s?|(?:registren|anoten|apunten|agreguen|"
+    r"suban)(?:lo|la)?)"
 )
 _CLAUSE_END = re.compile(r"[.!?;,]+\s*|\s+[-–—]\s+")
 

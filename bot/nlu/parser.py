@@ -78,15 +78,21 @@ def _chatter(t: Text) -> bool:
 
 
 def status_command(t: Text) -> bool:
-    """A status verb right before the code ("Cierra el 4/2023, …", "reabrir 12/2022, …")."""
+    """A status verb right before the code ("Cierra el 4/2023, …", "reabrir 12/2022, …"), or the code's new status
+    stated right after it, as news ("El 04/2023 ya se atendió: …")."""
     head = t.before_code()
-    return bool(
-        re.search(
-            rf"\b(?:{lx.REOPEN}|cierra\w*|cerrar|close|tacha\w*|palomea\w*|da\s+por\s+\w+|marca\w*)\s+(?:el\s+)?"
-            rf"(?:compromiso\s+)?$",
-            head,
-        )
+    before = re.search(
+        rf"\b(?:{lx.REOPEN}|cierra\w*|cerrar|close|tacha\w*|palomea\w*|da\s+por\s+\w+|marca\w*)\s+(?:el\s+)?"
+        rf"(?:compromiso\s+)?$",
+        head,
     )
+    return bool(before or not t.question and t.code_span and _STATED_AFTER.match(t.masked, t.code_span[1]))
+
+
+_STATED_AFTER = re.compile(
+    r"\s*(?:ya\s+)?(?:se\s+)?(?:atendio|cumplio|concluyo|cerro|quedo\s+(?:atendido|cumplido|cerrado)|"
+    r"esta\s+(?:atendido|cumplido|cerrado)|is\s+(?:done|closed|completed|finished))\b\s*[:,.;-]"
+)
 
 
 def _status_change(t: Text) -> str | None:
@@ -335,7 +341,9 @@ def _asks_report(t: Text) -> bool:
     return m is not None and not _DEADLINE_NAMED_BEFORE.search(before) and not named
 
 
-_CHANGE_VERB = re.compile(r"\b(?:move|push|extend|postpone|recorre|mueve|pasa|cambia|extiende|aplaza)\b")
+_CHANGE_VERB = re.compile(
+    r"\b(?:move|push|extend|postpone|reschedule|recorre|mueve|pasa|cambia|extiende|aplaza|reprograma)\b"
+)
 _DEADLINE_NAMED_BEFORE = re.compile(r"\b(?:deadline|due\s+date|plazo|fecha(?:\s+limite)?)\s+(?:for|on|of|de|del)\b")
 
 
@@ -658,7 +666,8 @@ def _bare_subject(t: Text, catalog: AreaCatalog) -> Request | None:
 
 _THE_ONE = re.compile(r"^\W*(?:the|el|la|lo)\s+(?:de\s+)?\w+\s+(?:one|item|thing)\b")
 _PUSHED = re.compile(
-    r"^\W*(?:please\s+|pls\s+|porfa\s+)?(?:push|move|postpone|extend|mueve|recorre|aplaza|pospon\w*|corre)\s+"
+    r"^\W*(?:please\s+|pls\s+|porfa\s+)?(?:push|move|postpone|extend|reschedule|mueve|recorre|aplaza|pospon\w*|corre|"
+    r"reprograma|reagenda)\s+"
     r"(?:the\s+|el\s+|la\s+|lo\s+del?\s+)?(?P<subject>[^,;:?!#]+?)\s+(?:to|until|till|al|a|para\s+el|hasta\s+el)\s*$"
 )
 _SUBJECT_DEADLINE = re.compile(
@@ -667,9 +676,9 @@ _SUBJECT_DEADLINE = re.compile(
 )
 _DEADLINE_OF = re.compile(
     r"^[^\w#]*(?:(?:extiende|amplia|mueve|cambia|recorre|pasa|actualiza|modifica|ajusta|push|move|extend|change|"
-    r"update)\s+)?(?:the\s+|el\s+|la\s+|new\s+|nuevo\s+)?(?:deadline|due\s+date|plazo|fecha\s+limite|fecha)\s+"
+    r"update)\s+)?(?:the\s+|el\s+|la\s+|new\s+|nuevo\s+|nueva\s+)?(?:deadline|due\s+date|plazo|fecha\s+limite|fecha)\s+"
     r"(?:(?:compromiso|comprometida|de\s+entrega|de\s+vencimiento|de\s+cumplimiento)\s+)?"
-    r"(?:for|of|de\s+la|de\s+los|de\s+las|del|de)\s+(?:the\s+|la\s+|el\s+|lo\s+de\s+|lo\s+del\s+)?"
+    r"(?:for|of|de\s+la|de\s+los|de\s+las|del|de|para)\s+(?:the\s+|la\s+|el\s+|lo\s+de\s+|lo\s+del\s+)?"
 )
 # The status a subject is said to have now, right before the status word ("… ya está", "… one is", "… quedó").
 _STATED = re.compile(

