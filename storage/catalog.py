@@ -20,9 +20,9 @@ DEFAULT_AREAS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("CNCS", "Coordinación Nacional de Comunicación Social", ("Comunicación Social",)),
     ("CAI", "Coordinación de Asuntos Internacionales", ("Asuntos Internacionales",)),
     ("DAC", "Dirección de Atención Ciudadana", ("Atención Ciudadana",)),
-    ("SRE", "Secretaría de Relaciones Exteriores", ("Cancillería", "Relaciones Exteriores")),
+    ("SRE", "Secretaría de Relaciones Exteriores", ("Cancillería", "Relaciones Exteriores", "Foreign Ministry")),
     ("IME", "Instituto de los Mexicanos en el Exterior", ("Mexicanos en el Exterior",)),
-    ("DGSC", "Dirección General de Servicios Consulares", ("Servicios Consulares",)),
+    ("DGSC", "Dirección General de Servicios Consulares", ("Servicios Consulares", "Consular Services")),
     ("INM", "Instituto Nacional de Migración", ("Migración",)),
     (
         "FISEL",

