@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.text import fold_aligned
+from bot.nlu import lexicon as lx
+from bot.nlu.text import Text, fold_aligned
 
 # What opens the words after the code without being the note, over folded text: separators and a mail thread's
 # marks ("--- ", ">> "), a greeting, a label ("avance:", "tuvo avance:"), a lead-in ("les informo lo siguiente:",
@@ -85,3 +86,64 @@ def _without_asides(folded: str, start: int, end: int) -> int:
         if not words or not all(_ASIDE_WORD.fullmatch(w) for w in words):
             return end
         end = last.start()
+
+
+def note_of(t: Text) -> str:
+    """The note a message logs: what follows the code, or else what precedes it ("Se envió la nota al IME,
+    01/2023") — unless that is only the command ("Registra avance en 01/2023:"), which is no note."""
+    folded = t.folded[t.code_span[1] :] if t.code_span else ""
+    after = t.after_code()
+    line_end = after.find("\n")
+    subject_line, body = after[: max(line_end, 0)], after[line_end:] if line_end >= 0 else ""
+    if _MAIL_SUBJECT.match(t.masked) and len(subject_line.split()) <= 8 and len(body.split()) >= 5:
+        # a forwarded mail whose subject line names the code ("RE: Compromiso 11/2022 - nota verbal\n\nBuen día, …"):
+        # the note is in the body
+        after, folded = after[line_end:], folded[line_end:]
+    note = trim_note(after, folded)  # "15/2022 avance: la DEA…", "… 5/2023 que ya…": the command's words
+    # "…, agrégalo al 04/2023 xfa", "…, apúntalo": the note came first
+    if not re.search(r"\w", note) or _POLITE.fullmatch(fold_aligned(note)) or _LOG_IT.fullmatch(fold_aligned(note)):
+        head = t.before_code()
+        if not re.search(r"\w", COMMAND_WORDS.sub(" ", lx.LOG_PREFIX.sub(" ", head))):
+            return ""
+        end = t.code_span[0] if t.code_span else len(t.raw)
+        command = re.search(r"[,;:.]([^,;:.]*)$", head)  # a last clause that only says where to log it
+        if command and not re.search(
+            r"\w", COMMAND_WORDS.sub(" ", LOG_VERB.sub(" ", lx.LOG_PREFIX.sub(" ", command[1])))
+        ):
+            end = command.start()
+        note = trim_note(_TRAILING_PREPOSITION.sub("", t.raw[:end]).strip())  # "Just logging that …", "Update: …"
+    return note
+
+
+_MAIL_SUBJECT = re.compile(r"^\s*(?:(?:re|fw|fwd|rv|tr|asunto|subject)\s*:\s*)+[^\n]*#")
+_POLITE = re.compile(r"\W*(?:(?:xfa|porfa|plis|pls|please|por\s+favor|gracias|thanks|thx|ty|saludos)\W*)+")
+# "…, apúntalo", "…, log it please": only the command to log what came before.
+_LOG_IT = re.compile(
+    r"\W*(?:apunta|anota|registra|agrega|anade|guarda|sube|pon)(?:lo|la)\b(?:\s+(?:ahi|alli|aqui|ahi\s+mismo))?"
+    r"(?:\W+(?:xfa|porfa|plis|por\s+favor|gracias))*\W*"
+    r"|\W*(?:como|as)\s+(?:un\s+|una\s+|an?\s+)?(?:avance|nota|accion|update|progress|note)\b(?:\W+(?:xfa|porfa|pls|please))*\W*"
+    r"|\W*(?:log|note|add|record)\s+(?:it|that)\b(?:\W+(?:please|pls|thanks))*\W*"
+)
+# "…los consulados para el 16/2022": the words that lead to the code are not the note's.
+_TRAILING_PREPOSITION = re.compile(
+    r"(?:\s+(?:para|en|sobre|a|de|for|on|to|in)(?:\s+(?:el|la|the))?|\s+al|\s+del)?"
+    r"(?:\s*\(\s*(?:re|ref|comp|compromiso|commitment|code|codigo|código|item)?\.?)?[\s:,;.\-]*$",  # "… (re 11/2022)"
+    re.I,
+)
+COMMAND_WORDS = re.compile(
+    r"\b(?:en|el|la|los|las|del|de|al|a|para|sobre|un|una|nuevo|nueva|me|porfa|por\s+favor|compromiso|"
+    r"agrega\w*|anade\w*|pon|ponle|muestra\w*|ver|dame|show|see|give|add|of|"
+    r"on|to|for|in|the|an|new|please|pls|commitment|item|hola|hey|oye|favor|va|van|goes|belongs|corresponde|"
+    r"pertenece|code|codigo|ref|re|es|is|its|comp|put|that|this)\b|#+"
+)
+LOG_VERB = re.compile(
+    r"\b(?:registra\w*|anota\w*|agrega\w*|anade\w*|logea\w*|reporta\w*|apunta\w*|sube(?:lo|la)|guarda(?:lo|la)|add)\b"
+)
+
+
+def asks_to_log(t: Text) -> bool:
+    """A command to log with nothing to log: a log verb before the code, or a colon and nothing after it."""
+    return bool(LOG_VERB.search(t.before_code()) or re.fullmatch(r"\s*[:\-–—]\s*", t.after_code()))
+
+
+# --- messages without a code ---------------------------------------------------------------------

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date as Date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.nlu.dates import DateHit
+    from bot.nlu.text import Text
 
 INTENTS = ("status", "log_update", "set_status", "set_due", "list", "next_session", "create", "help", "unknown")
 
@@ -51,3 +56,14 @@ class Request:
         data["option_date"] = self.option_date.isoformat() if self.option_date else None
         data["meeting"] = self.meeting.isoformat() if self.meeting else None
         return data
+
+
+def with_date(request: Request, hit: DateHit, t: Text) -> Request:
+    """The request with the date a hit names, its precision, other readings and the words that said it."""
+    return replace(
+        request,
+        date=hit.date,
+        date_precision=hit.precision,
+        alternatives=hit.alternatives,
+        date_phrase=t.raw[hit.start : hit.end].strip(),
+    )

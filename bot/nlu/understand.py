@@ -10,12 +10,16 @@ from bot.nlu import decide
 from bot.nlu import lexicon as lx
 from bot.nlu import model as classifier
 from bot.nlu.areas import AreaCatalog
+from bot.nlu.creating import create
 from bot.nlu.dates import DateHit
-from bot.nlu.notes import trim_note
-from bot.nlu.parser import create, deadline, listing, note_of, rules, status_command, trim_subject, with_date
+from bot.nlu.listing import listing
+from bot.nlu.notes import note_of, trim_note
+from bot.nlu.parser import rules
 from bot.nlu.periods import scoped
-from bot.nlu.request import Request
+from bot.nlu.request import Request, with_date
+from bot.nlu.subjects import trim_subject
 from bot.nlu.text import MAX_CHARS, Text, analyse, classifier_text, fold_aligned
+from bot.nlu.writes import deadline, status_command
 
 _YES = re.compile(r"^\W*(?:si|sí|yes|y|ok|okay|confirmo|confirmado|correcto|dale|va|claro|sure)\W*$", re.I)
 _NO = re.compile(r"^\W*(?:no|nel|cancela|cancelar|cancel|mejor\s+no)\W*$", re.I)
