@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.nlu import lexicon as lx
 from bot.nlu.areas import AreaCatalog
 from bot.nlu.dates import DateHit
-from bot.nlu.notes import COMMAND_WORDS, LOG_VERB
+from bot.nlu.notes import COMMAND_WORDS, LOG_VERB, without_asides
 from bot.nlu.request import Request, with_date
 from bot.nlu.text import Text, fold_aligned
 
@@ -42,6 +42,7 @@ def create(t: Text, catalog: AreaCatalog) -> Request:
     field = _DEADLINE_FIELD.search(fold_aligned(description)) if due else None
     if due and field and fold_aligned(t.raw[due.start : due.end]) in field[0]:
         description = description[: field.start()].rstrip()  # "… — fecha límite 24 de febrero": a field, not the text
+    description = without_asides(description) if description else description  # "… ¿Lo das de alta?"
     request = Request(
         intent="create", code=t.code, text=description or None, area=names[0] if names else None, areas=tuple(names)
     )
@@ -100,7 +101,8 @@ def _owner(named: str, catalog: AreaCatalog) -> str | None:
 # stop and labelled ("— fecha límite 24 de febrero", "(deadline: March 10)", ". Plazo: el viernes"). Said in the
 # sentence ("…, due March 15", "… a más tardar el 31/03"), it is the description's own words.
 _DEADLINE_FIELD = re.compile(
-    r"(?:\s*[—–]\s*|\s+-\s+|\s*\(\s*|[.;]\s+)(?:plazo|fecha\s+(?:limite|compromiso|de\s+entrega)|vence|vencimiento|"
+    r"(?:\s*[—–]\s*|\s+-\s+|\s*\(\s*|[.;]\s+|,\s*(?=\w+(?:\s+\w+)?\s*:))"
+    r"(?:plazo|fecha\s+(?:limite|compromiso|de\s+entrega)|vence|vencimiento|"
     r"deadline|due(?:\s+date)?|limite|fecha(?=\s*:))\b\s*:?[^—–()]*\)?\W*$"
 )
 _BEFORE_MEETING = re.compile(r"[\s:,;.\-–—]*(?:(?:de|en|desde|from|of|at|in)\s+(?:la|el|the|a)?\s*)?", re.I)

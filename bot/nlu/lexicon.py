@@ -44,7 +44,7 @@ CREATE = rx(
     rf"|\b(?:sale|salio|surge|surgio|queda|quedo|hay|tenemos|se\s+acordo)\s+(?:(?:un|otro)\s+)?(?:nuevo\s+)?(?:{COMPROMISO})"
     rf"(?:\s+nuevo)?\b(?=\s+(?:nuevo\b|para|pa|p/|for|a\s+cargo|del?\b)|\s*:)"
     r"|^\W*(?:create|crear|crea|alta|nuevo|nueva|new)\s*(?=[(:—–])"  # the bare form: "Create (DEA, due …): …"
-    r"|\b(?:add|create|open|log)\s+a\s+new\s+one\b"
+    r"|\b(?:add|create|open|log)\s+(?:a\s+new\s+|a\s+)?one\b"
 )
 # Words before the code that make the message a log entry ("Avance en 01/2023: …").
 LOG_PREFIX = rx(

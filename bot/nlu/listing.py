@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import timedelta
 
 from bot.nlu import lexicon as lx
 from bot.nlu.areas import AreaCatalog
@@ -39,6 +41,10 @@ def listing(t: Text, catalog: AreaCatalog, cued: bool = True) -> Request | None:
     return with_date(request, due, t) if due else request
 
 
+_NEXT_WEEK = re.compile(r"semana\s+que\s+(?:entra|viene)|(?:proxima|siguiente)\s+semana|next\s+week")
+_BEFORE = re.compile(r"\b(?:antes|before)\b")
+
+
 def _upper_bound(t: Text) -> DateHit | None:
     """The deadline a list is filtered by: a date in a clause that asks for a list by deadline ("…que vencen antes
     del viernes"), not one in a clause about something else ("…, I need to nudge people before Thursday")."""
@@ -48,7 +54,8 @@ def _upper_bound(t: Text) -> DateHit | None:
         listed = lx.LIST_CUE.search(clause) or lx.LIST_WEAK.search(clause) or lx.DEADLINE_NAMED.search(clause)
         listed = listed or lx.LIST_OPEN.search(clause)  # "qué falta por atender antes del 28"
         if lx.DUE_BEFORE.search(clause) and listed:
-            return hit
+            week = _NEXT_WEEK.search(t.masked, hit.start, hit.end) and not _BEFORE.search(clause)
+            return replace(hit, date=hit.date + timedelta(days=4)) if week else hit
     return None
 
 

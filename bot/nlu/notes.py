@@ -52,7 +52,8 @@ _ASIDE_WORD = re.compile(
     r"favor|por|porfa|xfa|plis|pls|please|gracias|mil|muchas|thanks|thank|you|thx|ty|de|en|el|la|al|a|lo|"
     r"seguimiento|bitacora|log|it|that|this|in|the|to|add|note|record|save|ok|va|sale|saludos|antemano|se|como|as|an|"
     r"accion|avance|nota|action|update|progress|pa|para|que|apuntes|anotes|registres|agregues|subas|tengas|sepas|"
-    r"todos|all|everyone|dejar|registro|cordiales|quedo|quedamos|atent[oa]s?|(?:registren|anoten|apunten|agreguen|"
+    r"todos|all|everyone|dejar|registro|cordiales|quedo|quedamos|atent[oa]s?|das|dar|dalo|alta|crealo|create|add|"
+    r"yet|deadline|no|sin|aun|todavia|(?:registren|anoten|apunten|agreguen|"
     r"suban)(?:lo|la)?)"
 )
 _CLAUSE_END = re.compile(r"[.!?;,]+\s*|\s+[-–—]\s+")
@@ -72,6 +73,11 @@ def trim_note(text: str, folded: str | None = None) -> str:
     closing = _CLOSING.search(tail, max(0, len(tail) - CLOSING_CHARS))  # a sign-off is short: only the end is read
     end = _without_asides(folded, start, start + closing.start() if closing else len(text))
     return _SEPARATORS.sub("", text[start:end]).strip()
+
+
+def without_asides(text: str) -> str:
+    """``text`` without its last clauses that only thank or ask for something ("… ¿Lo das de alta?")."""
+    return text[: _without_asides(fold_aligned(text), 0, len(text))].rstrip(" ,;.")
 
 
 def _without_asides(folded: str, start: int, end: int) -> int:

@@ -21,6 +21,8 @@ def subject_of(t: Text, catalog: AreaCatalog) -> Request | None:
     while chained := lx.SUBJECT_MARKER.match(t.masked, m.end()):  # "any news on the one about the …"
         m = chained
     start = m.end()
+    said = _STATUS_FIRST.match(t.masked, start)  # "Ponle en proceso al plan de riesgos"
+    start = said.end() if said else start
     if not re.search(r"[a-z]{3,}", t.masked[start:]) or "    " in t.masked[m.start() : start]:
         return None  # what followed was a masked reference (INE/CG…), not a subject
     area = catalog.find(t.raw[start:])
@@ -50,6 +52,9 @@ def subject_of(t: Text, catalog: AreaCatalog) -> Request | None:
     return Request(intent="status", text=subject)
 
 
+_STATUS_FIRST = re.compile(
+    r"\s*(?:(?:como|as|en|a|to)\s+)?(?:en\s+proceso|pendiente|atendido|in\s+progress|pending|done)\s+(?:al?|del?|a\s+la|the|for|on)\s+"
+)
 _PLURAL_LIST = re.compile(
     r"\b(?:vencen|venzan|pendientes|compromisos|commitments|items|todos|todo\s+lo|all|que|q|what|which)\b"
 )
@@ -126,7 +131,7 @@ _TAIL = re.compile(
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
     r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
     r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts|"
-    r"sea|quede|se|tiene|has|back|again|sorted|ready|finished|resolved|resuelt[oa]|arreglad[oa]|should\s+be|should|"
+    r"sea|quede|se|tiene|has|back|again|presentarse|enviarse|atenderse|cumplirse|sorted|ready|finished|resolved|resuelt[oa]|arreglad[oa]|should\s+be|should|"
     r"must\s+be|deberia|de\s+nuevo|otra\s+vez|thing|stuff|still|todavia|aun|no|slipped|slid|moved|changed|se\s+(?:retraso|atraso|movio|recorrio)))+\s*$",
     re.IGNORECASE,
 )

@@ -33,6 +33,50 @@ CUED_CODE = re.compile(
     r"\b(?:compromiso|commitment|acuerdo|code|codigo)\s+(?:(?:n[uo]m(?:ero)?|no)\.?\s*)?"
     r"(?P<n>\d{1,3})\s+(?:(?:del?|of)\s+(?P<yyw>1[7-9]|2\d)|(?:(?:del?|of)\s+)?(?P<yw>20[12]\d))\b(?![/-]\d)"
 )
+_SPELLED_NUMBER = {
+    w: n
+    for n, words in enumerate(
+        [
+            (),
+            ("uno", "one"),
+            ("dos", "two"),
+            ("tres", "three"),
+            ("cuatro", "four"),
+            ("cinco", "five"),
+            ("seis", "six"),
+            ("siete", "seven"),
+            ("ocho", "eight"),
+            ("nueve", "nine"),
+            ("diez", "ten"),
+            ("once", "eleven"),
+            ("doce", "twelve"),
+            ("trece", "thirteen"),
+            ("catorce", "fourteen"),
+            ("quince", "fifteen"),
+            ("dieciseis", "sixteen"),
+            ("diecisiete", "seventeen"),
+            ("dieciocho", "eighteen"),
+            ("diecinueve", "nineteen"),
+            ("veinte", "twenty"),
+        ]
+    )
+    for w in words
+}
+_SPELLED_YEAR = {
+    "diecisiete": "2017",
+    "dieciocho": "2018",
+    "diecinueve": "2019",
+    "veinte": "2020",
+    "veintiuno": "2021",
+    "veintidos": "2022",
+    "veintitres": "2023",
+    "veinticuatro": "2024",
+}
+_SPELLED = "|".join(sorted(_SPELLED_NUMBER, key=len, reverse=True))
+SPELLED_CODE = re.compile(
+    rf"\b(?:compromiso|commitment)\s+(?:numero\s+|number\s+)?(?P<n>{_SPELLED})"
+    rf"\s+(?:del?\s+|of\s+)?(?P<year>20[12]\d|dos\s+mil\s+(?:{'|'.join(_SPELLED_YEAR)}))\b"
+)
 # … and after an article, with its full year only: "en el 14 2022" ("el 2 del 23 de noviembre" is a meeting's item).
 SPOKEN_CODE = re.compile(r"\b(?:(?<=en\s)el|del|al)\s+(?P<n>\d{1,3})\s+(?P<yw>20[12]\d)\b(?![/-]\d)")
 
@@ -101,10 +145,19 @@ def analyse(text: str, now: datetime) -> Text:
         found = code_of(m)
         if found is None or "#" in masked[m.start("n") : m.end()]:
             continue
-        if code is not None and m.groupdict().get("yy") and _DATE_LEAD.search(masked, 0, m.start()):
-            continue  # a second "2/24" said as a day ("push 11/2022 to 2/24") is a date, not a code
+        short_year = m.groupdict().get("yy")
+        if short_year and (
+            code is not None and _DATE_LEAD.search(masked, 0, m.start()) or 2000 + int(short_year) > now.year
+        ):
+            continue  # "push 11/2022 to 2/24", "due 2/28" (no commitment is agreed in 2028): a day, not a code
         if code is None or span is not None and m.start("n") < span[0]:
             code, span = found, (m.start("n"), m.end())
+        masked = masked[: m.start("n")] + "#" * (m.end() - m.start("n")) + masked[m.end() :]
+    for m in SPELLED_CODE.finditer(masked):  # dictated: "el compromiso siete de 2023", "… diez de dos mil veintidós"
+        number = _SPELLED_NUMBER.get(m["n"])
+        year = m["year"] if m["year"].isdigit() else _SPELLED_YEAR.get(" ".join(m["year"].split()[2:]))
+        if number and year and (code is None or span is not None and m.start("n") < span[0]):
+            code, span = f"{number:02d}/{year}", (m.start("n"), m.end())
         masked = masked[: m.start("n")] + "#" * (m.end() - m.start("n")) + masked[m.end() :]
     for m in HANDLE_RE.finditer(masked):  # a working meeting's commitment by its handle, "R221123-2"
         if code is None:

@@ -206,5 +206,5 @@ _TELLS = re.compile(
     r"\b(?:conclu\w*|termin\w*|complet\w*|cumpl\w*|atend\w*|cerr\w*|finish\w*|close\w*)\s+"
     r"(?:las|los|la|el|the|its|their)\s+[a-z]{4,}"
 )
-_BECAUSE = re.compile(r"\s(?:porque|porq|xq|pues|ya\s+que|dado\s+que|debido\s+a\s+que|because|since)\s")
+_BECAUSE = re.compile(r"\s(?:porque|porq|xq|pues|ya\s+que|dado\s+que|debido\s+a\s+que|because)\s")
 TOLD_WORDS = 6  # a clause this long after the command and a colon is what the writer tells, even if it says "quedó"

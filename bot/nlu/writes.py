@@ -26,6 +26,7 @@ def status_command(t: Text) -> bool:
 _STATED_AFTER = re.compile(
     r"\s*(?:ya\s+)?(?:se\s+)?(?:atendio|cumplio|concluyo|cerro|quedo\s+(?:atendido|cumplido|cerrado)|"
     r"esta\s+(?:atendido|cumplido|cerrado)|is\s+(?:done|closed|completed|finished))\b\s*[:,.;-]"
+    r"|\s*(?:pendiente|en\s+proceso|atendido|pending|in\s+progress|done)\s+(?:de\s+nuevo|otra\s+vez|again|ya)\b"
 )
 
 

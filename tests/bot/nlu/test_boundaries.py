@@ -203,7 +203,17 @@ CASES = [
         "The IME sent the final list, all good. Put that on 06/2023 pls",
         "log_update",
         "The IME sent the final list, all good",
+    ),  # blind16's shapes, in our words.
+    ("Can you close 06/2023? The site is live since Monday.", "set_status", "The site is live since Monday."),
+    ("Ponle en proceso al padrón de observadores", "set_status", "padrón de observadores"),
+    ("El anexo técnico debe presentarse a más tardar el 9 de marzo, actualiza la fecha", "set_due", "anexo técnico"),
+    (
+        "Salió un compromiso nuevo para la CAI: invitar a los observadores antes del 9 de marzo. ¿Lo das de alta?",
+        "create",
+        "invitar a los observadores antes del 9 de marzo",
     ),
+    ("nuevo compromiso DEA: pagar los boletos, fecha: 10/03/2023", "create", "pagar los boletos"),
+    ("Please create one for CAI: invite the observers. No deadline yet.", "create", "invite the observers"),
 ]
 
 
@@ -301,6 +311,22 @@ def test_blind13_shapes_of_lists_and_new_commitments_in_other_words():
     assert (r["intent"], r["status"], r["area"]) == ("list", "done", "CAI")
     r = parse("Para el 9 de marzo, crea un compromiso de la DEA: pagar los boletos", NOW, CATALOG).contract()
     assert (r["intent"], r["area"], r["date"]) == ("create", "DEA", "2023-03-09")
+
+
+def test_a_spelled_code_and_a_future_short_year_are_read_as_what_they_are():
+    """blind16's two writes made unasked and wrongly, in our words: a code dictated in words, and a day written
+    month-first that looked like a code of a year to come."""
+    r = parse("el compromiso ocho de 2023 vence el 10 de marzo, corrígelo porfa", NOW, CATALOG).contract()
+    assert (r["intent"], r["code"], r["date"]) == ("set_due", "08/2023", "2023-03-10")
+    assert parse("avance compromiso once de dos mil veintidos la DEA pagó", NOW, CATALOG).code == "11/2022"
+    r = parse("Add a commitment for CAI: invite the observers, due 3/29", NOW, CATALOG).contract()
+    assert (r["code"], r["area"], r["date"]) == (None, "CAI", "2023-03-29")  # only month-first is a day
+    assert parse("¿Cómo va el 14/22?", NOW, CATALOG).code == "14/2022"  # a year gone by is still a code
+
+
+def test_what_falls_due_next_week_runs_to_its_friday():
+    assert parse("¿qué vence la próxima semana?", NOW, CATALOG).contract()["date"] == "2023-02-24"
+    assert parse("anything due before next week?", NOW, CATALOG).contract()["date"] == "2023-02-20"
 
 
 def test_a_range_of_days_is_not_a_code():
