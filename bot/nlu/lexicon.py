@@ -183,7 +183,8 @@ CLITIC_ORDER = rx(
 )
 SUBJECT_QUESTION = rx(
     r"^[^\w#]*(?:(?:hola|oye|oigan|hey|hi)\W+)?"
-    r"(?:(?:me\s+(?:puedes|podrias)\s+decir|me\s+dices|sabes|(?:queria|quisiera)\s+saber|can\s+you\s+tell\s+me|"
+    r"(?:(?:me\s+(?:puedes|podrias)\s+decir|me\s+dices|dime(?:\s+(?:por\s+favor|porfa))?|sabes|(?:queria|quisiera)\s+saber|"
+    r"can\s+you\s+tell\s+me|"
     r"do\s+you\s+know)\s+)?"
     r"(?:y\s+(?:el|la|los|las|lo\s+de)?|(?:para\s+)?cuando\s+(?:quedo|queda|vence|se\s+entrega)\s+(?:el|la|los|las)?|"
     r"what(?:'s|\s+is)\s+(?:going\s+on|happening)\s+with(?:\s+the)?|"

@@ -18,7 +18,7 @@ _LEAD_IN = re.compile(
     r"estimad[oa]s?|apreciables|queridos?|colegas|compas|dear\s+(?:all|team|colleagues))"
     r"(?:\s+(?:equipo|a\s+todos|todos|colegas|companer[oa]s|team|all|everyone))?\s*[,.!:;]"
     r"|(?:avanzo|avanza|progressed)\s*[:\-–—]"
-    r"|(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra|lleva)\s+(?:un\s+|nuevo\s+|otro\s+)?)?"
+    r"|(?:(?:ya\s+)?(?:tuvo|tiene|hubo|hay|presenta|registra|lleva)\s+(?:un\s+|nuevo\s+|otro\s+)?)?(?:quick\s+|short\s+|breve\s+)?"
     r"(?:avance|avances|nota|novedad|novedades|seguimiento|actualizacion|update|progress|note|log|"
     r"accion|acciones|action|actividad|comentario|detalle|fyi|agregar|anotar|registrar|add|log|anota|apunta|registra|"
     r"agrega)\s*[:\-–—]|(?:porfa|por\s+favor|pls|please)\s+(?:anota|apunta|registra|agrega|log|note|add)\s*[:\-–—]"

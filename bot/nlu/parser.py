@@ -68,7 +68,7 @@ def _with_code(t: Text, catalog: AreaCatalog) -> Request:
         return replace(base, intent="set_due", date=late[0], date_precision="day", date_phrase=late[1])
     if is_statement(t) or _TAGGED.search(t.masked) and not t.question:  # "… (comp. 06/2023)": said of it
         return replace(base, intent="log_update", text=note_of(t))
-    if (lx.THANKS.search(t.masked) or lx.LAUGH.search(t.masked)) and not t.raw.rstrip().endswith("?"):
+    if (lx.THANKS.search(t.masked) or lx.LAUGH.search(t.masked)) and "?" not in t.raw:  # "¿…del 3/23? Gracias" asks
         return replace(base, intent="unknown")
     if _chatter(t):
         return replace(base, intent="unknown")

@@ -131,7 +131,7 @@ _TAIL = re.compile(
     r"status|estatus|en\s+(?:q|que)\s+va|ponlo|ponla|debe|entregarse|a\s+mas\s+tardar|is\s+due|is\s+now|"
     r"ahora\s+es|ahora|now|coming\s+along|doing|one|commitment|item|new|nuevo|nueva|que|venza|"
     r"se\s+(?:mueve|recorre|cambia|pasa|reprograma|corre|aplaza|pospone)|moves|is\s+moved|shifts|"
-    r"sea|quede|se|tiene|has|back|again|presentarse|enviarse|atenderse|cumplirse|sorted|ready|finished|resolved|resuelt[oa]|arreglad[oa]|should\s+be|should|"
+    r"sea|quede|se|tiene|has|back|again|deadline|due\s+date|plazo|fecha\s+limite|presentarse|enviarse|atenderse|cumplirse|sorted|ready|finished|resolved|resuelt[oa]|arreglad[oa]|should\s+be|should|"
     r"must\s+be|deberia|de\s+nuevo|otra\s+vez|thing|stuff|still|todavia|aun|no|slipped|slid|moved|changed|se\s+(?:retraso|atraso|movio|recorrio)))+\s*$",
     re.IGNORECASE,
 )

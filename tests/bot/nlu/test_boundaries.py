@@ -213,7 +213,18 @@ CASES = [
         "invitar a los observadores antes del 9 de marzo",
     ),
     ("nuevo compromiso DEA: pagar los boletos, fecha: 10/03/2023", "create", "pagar los boletos"),
-    ("Please create one for CAI: invite the observers. No deadline yet.", "create", "invite the observers"),
+    (
+        "Please create one for CAI: invite the observers. No deadline yet.",
+        "create",
+        "invite the observers",
+    ),  # blind17's shapes, in our words.
+    ("Dime por favor cómo va el anexo con la SRE, me lo pide el consejero", "status", "anexo con la SRE"),
+    (
+        "06/2023 quick update: the IME booked the venue this morning",
+        "log_update",
+        "the IME booked the venue this morning",
+    ),
+    ("push the observers report deadline to March 9", "set_due", "observers report"),
 ]
 
 
@@ -322,6 +333,11 @@ def test_a_spelled_code_and_a_future_short_year_are_read_as_what_they_are():
     r = parse("Add a commitment for CAI: invite the observers, due 3/29", NOW, CATALOG).contract()
     assert (r["code"], r["area"], r["date"]) == (None, "CAI", "2023-03-29")  # only month-first is a day
     assert parse("¿Cómo va el 14/22?", NOW, CATALOG).code == "14/2022"  # a year gone by is still a code
+
+
+def test_thanks_after_a_question_still_ask_it():
+    r = parse("Buenas, ¿quién es el responsable del 05/2023? Gracias", NOW, CATALOG)
+    assert (r.intent, r.code) == ("status", "05/2023")
 
 
 def test_what_falls_due_next_week_runs_to_its_friday():

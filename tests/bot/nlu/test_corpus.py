@@ -1,9 +1,9 @@
 """The labelled phrase sets, as tables: every phrase parsed at a fixed now and compared key by key.
 
 ``corpus.jsonl`` is the training corpus: every phrase must pass. ``heldout.jsonl`` and ``blind2.jsonl`` to
-``blind16.jsonl`` were written blind by others (they scored 84.0%, 87.5%, 91.7%, 91.2%, 82.6%, 84.1%, 86.7%, 83.2%,
-83.2%, 90.4%, 91.2%, 90.0%, 94.1%, 91.3%, 95.0% and 92.4% the first time they were run); each must stay at 97% or
-better.
+``blind17.jsonl`` were written blind by others (they scored 84.0%, 87.5%, 91.7%, 91.2%, 82.6%, 84.1%, 86.7%, 83.2%,
+83.2%, 90.4%, 91.2%, 90.0%, 94.1%, 91.3%, 95.0%, 92.4% and 96.3% the first time they were run); each must stay at
+97% or better.
 """
 
 from __future__ import annotations
