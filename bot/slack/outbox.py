@@ -73,7 +73,7 @@ class Outbox:
             taken = events.take_owed(session=session, key=key, now=now, lease=LEASE)
         if taken is None:
             return False
-        return self._attempt(*taken, now)
+        return self._attempt(*taken, now, self.client)
 
     def first_attempt(self, key: str, reply: Reply, now: datetime, *, before_ack: bool = False) -> bool:
         """The attempt that follows the event's own transaction, which took this attempt's lease with it
@@ -89,12 +89,12 @@ class Outbox:
         )
         return self._attempt(row, False, now, self.quick if before_ack else self.client)
 
-    def _attempt(self, row: ProcessedEvent, suspect: bool, now: datetime, client: WebClient | None = None) -> bool:
+    def _attempt(self, row: ProcessedEvent, suspect: bool, now: datetime, client: WebClient) -> bool:
         try:
             if row.state == "apology":
                 self._apologise(row)
             elif not (suspect and self._already_posted(row)):
-                self._post(row, client or self.client)
+                self._post(row, client)
         except SlackApiError as exc:
             headers = exc.response.headers or {}
             retry_after = headers.get("Retry-After") or headers.get("retry-after")
