@@ -51,6 +51,7 @@ def echo_app(api_url: str):
 
 
 def our_app(api_url: str, url: str):
+    """commission-bot on a registry of 10,000 commitments at ``url``: its app and its service."""
     from bot.app import build_app
     from bot.clock import now
     from bot.nlu import warm_up
@@ -67,8 +68,7 @@ def our_app(api_url: str, url: str):
         }
     )
     warm_up(now(settings.timezone))
-    app, _service = build_app(settings, db)  # as ``commission-bot run`` does (after the language warm-up)
-    return app
+    return build_app(settings, db)  # as ``commission-bot run`` does (after the language warm-up)
 
 
 def message(i: int) -> str:
@@ -80,7 +80,7 @@ def message(i: int) -> str:
 
 def serve_app(kind: str, api_url: str, db_url: str, ports: multiprocessing.Queue) -> None:
     """In a child process: build one app, serve it on a free loopback port, say which, serve until killed."""
-    app = echo_app(api_url) if kind == "echo" else our_app(api_url, db_url)
+    app = echo_app(api_url) if kind == "echo" else our_app(api_url, db_url)[0]
     ready = threading.Event()
     server = serve(app, "127.0.0.1", 0, ready, SECRET)
     ready.set()
