@@ -39,6 +39,7 @@ class RegistryRow:
     modality: str = ""
     attendees: str = ""
     action_dates: tuple[date | None, ...] = ()  # each action's own day, when known, in the order of ``notes``
+    key: str = ""  # the registry's own code (a working meeting's item: its handle), as the workbook's log names it
 
     def cells(self, lang: str) -> list[str]:
         return [
@@ -101,6 +102,7 @@ def registry_rows(
                 modality=origin.modality if origin else "",
                 attendees=origin.attendees if origin else "",
                 action_dates=tuple(u.happened_on for u in actions),
+                key=c.code,
             )
         )
     return rows

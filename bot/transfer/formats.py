@@ -42,7 +42,7 @@ def render_export(
             from storage import log as log_db
 
             rows = registry_rows(session=session, sc=sc, tz=tz, period=period)
-            kept = {r.code for r in rows}
+            kept = {r.key for r in rows}
             codes = {
                 c.id: c.code for c in commitments_db.find_commitments(session=session, commission_id=sc.commission_id)
             }

@@ -67,6 +67,21 @@ def test_xlsx_in_either_language_imports_back_unchanged(registry_env, tmp_path, 
     assert "INE/DERFE/0132/2023" in with_log  # the log sheet came back too
 
 
+def test_a_workbook_backup_keeps_the_actions_of_working_meeting_commitments(env, tmp_path):
+    from paths import ROOT
+
+    assert cli(env, "import", str(ROOT / "examples" / "seed-004.csv"), "--now", NOW).code == 0
+    path = tmp_path / "respaldo.xlsx"
+    assert cli(env, "export", "--format", "xlsx", "-o", str(path)).code == 0
+    fresh = {**env, "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}"}
+    assert cli(fresh, "import", str(path), "--now", NOW).code == 0
+    restored = {(r["code"], r["origin_date"]): r["notes"] for r in csv_rows(fresh)}
+    assert restored == {(r["code"], r["origin_date"]): r["notes"] for r in csv_rows(env)}
+    assert "El pasado 18 de enero de 2023" in restored[("1", "2022-05-19")]
+    report = ["export", "--format", "md", "--now", NOW]
+    assert cli(fresh, *report).stdout == cli(env, *report).stdout
+
+
 def test_csv_file_starts_with_a_bom_for_excel_and_imports_back(registry_env, tmp_path):
     path = tmp_path / "registro.csv"
     assert cli(registry_env, "export", "-o", str(path)).code == 0
