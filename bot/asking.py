@@ -7,6 +7,7 @@ of). The question is kept in the registry (``storage.questions``) so that any re
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, fields, replace
@@ -29,6 +30,12 @@ class Question:
 
     def to_json(self) -> str:
         return json.dumps({"kind": self.kind, "requests": [_request_data(r) for r in self.requests]})
+
+    @property
+    def fingerprint(self) -> str:
+        """Which question this is, for a button that answers it: a click on an older question's button must not
+        pick an option of the one asked since."""
+        return hashlib.sha256(self.to_json().encode()).hexdigest()[:12]
 
     @classmethod
     def from_json(cls, data: str) -> Question:
@@ -61,7 +68,8 @@ def choice_question(request: Request) -> tuple[Question, Choices] | None:
 
 def choices_of(question: Question) -> Choices:
     """The options of a choice question, as the user reads them."""
-    return Choices(code=question.requests[0].code, options=tuple(_label(r) for r in question.requests))
+    options = tuple(_label(r) for r in question.requests)
+    return Choices(code=question.requests[0].code, options=options, question=question.fingerprint)
 
 
 def _label(request: Request) -> tuple[str, dict]:

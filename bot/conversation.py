@@ -205,13 +205,17 @@ class Conversation:
         write = request.intent in WRITES or request.undo
         return self._guarded(session, actor, now, write, lambda sc: self._dispatch(session, sc, request, actor))
 
-    def choose_once(self, key: str, number: int, actor: Actor, now: datetime) -> Outcome | None:
-        """The user picked option ``number`` of the question the bot asked (a button; 0 cancels), once."""
+    def choose_once(self, key: str, number: int, which: str, actor: Actor, now: datetime) -> Outcome | None:
+        """The user picked option ``number`` of the question the bot asked (a button; 0 cancels), once. ``which``
+        is the fingerprint of the question the button belongs to: a button of an older question has expired (the
+        refusal leaves the question waiting now in place)."""
 
         def choose(session: Session) -> Outcome:
             pending = questions.take_question(session=session, user_id=actor.user_id, now=now)
             question = Question.from_json(pending) if pending else None
-            if question is None or question.kind != "choice" or number > len(question.requests):
+            if question is None or question.kind != "choice" or question.fingerprint != which:
+                return Notice("choice_expired")
+            if number > len(question.requests):
                 return Notice("choice_expired")
             if number == 0:
                 return Notice("cancelled")

@@ -137,6 +137,7 @@ class Choices:
 
     code: str | None
     options: tuple[tuple[str, dict], ...]  # (strings key, its parameters), in order
+    question: str = ""  # the question's fingerprint, carried by its buttons
 
 
 Outcome = ReportRequested | Shown | Listed | Changed | NotFound | Candidates | NextMeeting | Notice | Choices

@@ -101,8 +101,9 @@ def message(outcome: Outcome, tz: ZoneInfo, lang: str, *, buttons: bool = True) 
         case Choices(options=options):
             labels = [plain.choice_label(key, params, lang) for key, params in options]
             question = section(escape(t("choice.question", lang, code=outcome.code or "")))
-            choices = [button(clip(label, 75), ids.CHOOSE_WRITE, str(n)) for n, label in enumerate(labels, start=1)]
-            blocks = [question, actions(*choices, button(t("btn.cancel", lang), ids.CHOOSE_WRITE, "0"))]
+            which = outcome.question
+            choices = [button(clip(label, 75), ids.CHOOSE_WRITE, f"{n}:{which}") for n, label in enumerate(labels, 1)]
+            blocks = [question, actions(*choices, button(t("btn.cancel", lang), ids.CHOOSE_WRITE, f"0:{which}"))]
         case _:
             blocks = [section(fallback)]
     return {"text": fallback, "blocks": blocks[:MAX_BLOCKS]}

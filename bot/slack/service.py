@@ -150,8 +150,9 @@ class SlackService:
     def choose_write(self, client: WebClient, body: dict, value: str) -> tuple[dict, bool] | None:
         """The user picked which change a doubtful message meant (None: a repeated click)."""
         actor = self.actor(client, body["user"]["id"], source=_source(body))
+        number, _, which = value.partition(":")
         outcome = self.conversation.choose_once(
-            click_key(body), int(value) if value.isdigit() else 0, actor, self.clock()
+            click_key(body), int(number) if number.isdigit() else 0, which, actor, self.clock()
         )
         return None if outcome is None else (self.render(outcome, actor.lang), not isinstance(outcome, Notice))
 

@@ -415,6 +415,30 @@ def test_a_doubtful_write_is_asked_with_buttons_and_the_chosen_change_is_made(sl
     assert "ya no está vigente" in standin.wait_for("response/22")[0]["text"]
 
 
+def test_a_button_of_an_older_question_does_not_answer_the_one_asked_since(slack, standin, seeded, now):
+    from bot import registry as reg
+
+    def choices(text: str, ts: str) -> list[dict]:
+        slack.mention(text, ts=ts)
+        post = standin.wait_for("chat.postMessage", count=len(standin.called("chat.postMessage")) + 1)[-1]
+        return [e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]]
+
+    def due(code: str) -> str | None:
+        with seeded.read() as s:
+            item = reg.get_item(session=s, sc=reg.scope(session=s, commission="COVE", now=now), code=code)
+        return item.due.date.isoformat() if item.due else None
+
+    first = choices("Para el 21/2022: la DEA confirmó la visita a Montreal para el 6 de marzo", "1700000000.000903")
+    second = choices("Para el 08/2023: la UTSI confirmó la prueba para el 9 de marzo", "1700000000.000904")
+    before = due("21/2022"), due("08/2023")
+    slack.interact(button(ids.CHOOSE_WRITE, first[1]["value"], response_url=standin.url + "response/31"))
+    assert "ya no está vigente" in standin.wait_for("response/31")[0]["text"]
+    assert (due("21/2022"), due("08/2023")) == before  # neither the old question's change nor the new one's
+    slack.interact(button(ids.CHOOSE_WRITE, second[1]["value"], response_url=standin.url + "response/32"))
+    assert "9 de marzo de 2023" in standin.wait_for("response/32")[0]["text"]
+    assert due("08/2023") == "2023-03-09" and due("21/2022") == before[0]
+
+
 def test_an_english_message_gets_an_english_reply_whatever_the_default(slack, standin):
     slack.mention("close 26/2022, the IME sent the verbal note", ts="1700000000.000902")
     post = standin.wait_for("chat.postMessage")[0]
