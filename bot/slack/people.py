@@ -40,12 +40,15 @@ class People:
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[float, object]] = {}
 
-    def _cached(self, key: str, load: Callable[[], Any]) -> Any:
-        """A fresh cached value, else ``load()``; a failed load answers its fallback without caching it."""
+    def _cached(self, key: str, load: Callable[[], Any], deadline: float | None = None, skipped: Any = None) -> Any:
+        """A fresh cached value, else ``load()``; a failed load answers its fallback, remembered briefly. Past
+        ``deadline`` (``time.monotonic()``) Slack is not asked: ``skipped``, not remembered."""
         with self._lock:
             hit = self._cache.get(key)
             if hit and time.monotonic() - hit[0] < self.ttl:
                 return hit[1]
+        if deadline is not None and time.monotonic() >= deadline:
+            return skipped
         try:
             value = load()
         except _Unknown as unknown:  # remembered briefly: a slow Slack is not asked on every event
@@ -71,12 +74,14 @@ class People:
 
         return str(self._cached(f"lang:{user_id}", load))
 
-    def groups(self, user_id: str) -> tuple[str, ...]:
-        """The user groups named in ``BOT_WRITERS`` that the user belongs to."""
+    def groups(self, user_id: str, deadline: float | None = None) -> tuple[str, ...]:
+        """The user groups named in ``BOT_WRITERS`` that the user belongs to, as far as Slack could be asked
+        before ``deadline`` (each lookup may take the lookup client's whole timeout, and an acknowledgement
+        waits for them)."""
         wanted = sorted(w for w in (self.settings.writers or ()) if w.startswith("S"))
-        return tuple(g for g in wanted if user_id in self._members(g))
+        return tuple(g for g in wanted if user_id in self._members(g, deadline))
 
-    def _members(self, group: str) -> frozenset[str]:
+    def _members(self, group: str, deadline: float | None) -> frozenset[str]:
         def load() -> frozenset[str]:
             try:
                 return frozenset(self.lookup.usergroups_users_list(usergroup=group).get("users") or [])
@@ -84,4 +89,4 @@ class People:
                 logger.warning("usergroups.users.list failed for %s: %s", group, exc)
                 raise _Unknown(frozenset()) from exc
 
-        return self._cached(f"group:{group}", load)
+        return self._cached(f"group:{group}", load, deadline, frozenset())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from storage.models import ProcessedEvent
@@ -123,12 +124,13 @@ def test_a_slow_chat_post_does_not_hold_the_acknowledgement_and_goes_once(slack,
     assert standin.posts_by_key() == {"event:EvLATE": [0]} and owed(seeded) == {"event:EvLATE": "done"}
 
 
-def test_a_hung_web_api_does_not_hold_the_acknowledgement(slack_env, start_app, standin, seeded):
+@pytest.mark.parametrize("writers", ["SGROUP", "SONE,STWO,STHREE,UCHIEF"])
+def test_a_hung_web_api_does_not_hold_the_acknowledgement(slack_env, start_app, standin, seeded, writers):
     from bot.settings import Settings
 
     for method in ("auth.test", "users.info", "usergroups.users.list"):
         standin.delay[method] = 5.0
-    sim = start_app(Settings.from_env({**slack_env, "BOT_WRITERS": "SGROUP"}))
+    sim = start_app(Settings.from_env({**slack_env, "BOT_WRITERS": writers}))
     for n in range(2):  # each a new user, whose language Slack is asked for
         response = sim.mention("¿Cómo va el 08/2023?", event_id=f"EvHUNG{n}", user=f"UNEW{n}", drain=False)
         assert response.status == 200 and response.seconds < 3.0
