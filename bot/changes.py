@@ -205,6 +205,8 @@ def edit(
     areas: Sequence[str] | None = None,
     due: Due | None = None,
     origin: str | None = None,
+    origin_id: int | None = None,
+    no_due: bool = False,
 ) -> tuple[Commitment, dict[str, tuple[str, str]]]:
     """Change a commitment's text, areas, deadline or origin meeting; what is given as it already is stays.
 
@@ -218,6 +220,8 @@ def edit(
         areas: the new responsible areas (acronyms), in order.
         due: the new deadline.
         origin: the name of the meeting it came from (a recorded one).
+        origin_id: the same, by the meeting's id (an import, which has found or recorded it).
+        no_due: take the deadline away.
 
     Returns:
         The commitment, and each changed field with its old and new value as text (empty: nothing changed,
@@ -243,18 +247,22 @@ def edit(
     if due is not None and (due.date, due.kind) != (c.due_date, c.due_kind):
         changes["due"] = (due_text(c.due_date, c.due_kind), due_text(due.date, due.kind))
         values.update(due_date=due.date, due_kind=due.kind, due_meeting_id=None)
+    elif no_due and c.due_date is not None:
+        changes["due"] = (due_text(c.due_date, c.due_kind), "")
+        values.update(due_date=None, due_kind=None, due_meeting_id=None)
     if origin is not None:
         meeting = meetings_db.find_meeting(session=session, commission_id=sc.commission_id, name=origin)
         if meeting is None:
             raise RegistryError("unknown_meeting", name=origin)
-        if meeting.id != c.origin_id:
-            earlier = meetings_db.meetings_by_ids(session=session, ids=[c.origin_id])
-            changes["origin"] = (earlier[c.origin_id].name if c.origin_id in earlier else "", meeting.name)
-            values["origin_id"] = meeting.id
+        origin_id = meeting.id
+    if origin_id is not None and origin_id != c.origin_id:
+        found = meetings_db.meetings_by_ids(session=session, ids=[c.origin_id, origin_id])
+        changes["origin"] = (found[c.origin_id].name if c.origin_id in found else "", found[origin_id].name)
+        values["origin_id"] = origin_id
     if not changes:
         return c, {}
     c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **values)
-    summary = "; ".join(f"{field}: {old or '—'} → {new}" for field, (old, new) in changes.items())
+    summary = "; ".join(f"{field}: {old or '—'} → {new or '—'}" for field, (old, new) in changes.items())
     log_db.add_update(
         session=session,
         commitment=c,

@@ -12,12 +12,11 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot import changes, meetings, registry
-from bot.codes import normalize_code, parse_status_word, split_code
+from bot.codes import normalize_code, parse_status_word
 from bot.i18n import t
 from bot.model import Due
 from bot.nlu.areas import AreaCatalog
 from bot.transfer.tables import ACCEPTED, REQUIRED, Cell, Table, TableError, column_header, read_log, read_table
-from storage import areas as areas_db
 from storage import commitments as commitments_db
 from storage import log as log_db
 from storage import meetings as meetings_db
@@ -356,27 +355,24 @@ def _status_or_none(value: Cell) -> str | None:
 def _update_existing(
     session: Session, sc: registry.Scope, c: Commitment, row: Row, origin_id: int | None, author: str, source: str
 ) -> bool:
-    """Bring an existing commitment in line with its row; True when anything changed."""
-    cid = c.id
-    assert cid is not None
-    values: dict = {"text": row.description}
-    values["number"], values["year"] = split_code(c.code)
-    if row.says("origin"):
-        values["origin_id"] = origin_id
-    if row.says("due"):
-        values["due_date"], values["due_kind"] = (row.due.date, row.due.kind) if row.due else (None, None)
-    values = {name: value for name, value in values.items() if getattr(c, name) != value}
-    changed = bool(values)
-    if values:
-        c = commitments_db.change_commitment(session=session, commitment=c, now=sc.now, **values)
+    """Bring an existing commitment in line with its row, each change logged as any edit is; True when anything
+    changed."""
+    c, edited = changes.edit(
+        session=session,
+        sc=sc,
+        code=c.code,
+        author=author,
+        source=source,
+        text=row.description,
+        areas=row.areas if row.says("areas") and row.areas else None,
+        due=row.due if row.says("due") else None,
+        no_due=row.says("due") and row.due is None,
+        origin_id=origin_id if row.says("origin") else None,
+    )
+    changed = bool(edited)
     if row.says("status") and row.status != c.status:
         changes.set_status(session=session, sc=sc, code=c.code, status=row.status, author=author, source=source)
         changed = True
-    if row.says("areas"):
-        areas = registry.resolve_areas(session=session, acronyms=row.areas)
-        if sorted(areas) != sorted(areas_db.area_ids_of(session=session, commitment_id=cid)):
-            areas_db.set_areas(session=session, commitment_id=cid, area_ids=areas)
-            changed = True
     return changed
 
 

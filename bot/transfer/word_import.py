@@ -154,10 +154,8 @@ def _item(
 
 
 def _update(session: Session, sc: registry.Scope, c: Commitment, item: WordItem, author: str, source: str) -> bool:
-    changed = False
-    if c.text != item.text:
-        commitments_db.change_commitment(session=session, commitment=c, now=sc.now, text=item.text)
-        changed = True
+    _, edited = changes.edit(session=session, sc=sc, code=c.code, author=author, source=source, text=item.text)
+    changed = bool(edited)
     if c.status != item.status:
         changes.set_status(session=session, sc=sc, code=c.code, status=item.status, author=author, source=source)
         changed = True

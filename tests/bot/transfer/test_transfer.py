@@ -131,6 +131,18 @@ def test_update_by_code_changes_status_with_history(env, tmp_path):
     assert "Atendido" in cli(env, "export", "--format", "csv").stdout
 
 
+def test_a_reimport_that_changes_a_commitment_logs_what_it_replaced(env, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(HEADER + "01/2023,Nota,Pendiente,DERFE,2023-03-01,,,\n", encoding="utf-8")
+    cli(env, "import", str(path), "--now", NOW)
+    path.write_text(HEADER + "01/2023,Nota corregida,Pendiente,UTSI,,,,\n", encoding="utf-8")
+    assert "1 actualizado." in cli(env, "import", str(path), "--now", NOW).stdout
+    card = cli(env, "shell", "--now", NOW, stdin="¿cómo va el 01/2023?\n").stdout
+    assert "texto: Nota → Nota corregida" in card and "plazo: 2023-03-01 → —" in card and "DERFE → UTSI" in card, card
+    path.write_text(HEADER + "01/2023,Nota corregida,Pendiente,UTSI,,,,\n", encoding="utf-8")
+    assert "sin cambios" in cli(env, "import", str(path), "--now", NOW).stdout.lower()
+
+
 def test_markdown_report_names_every_commitment(env):
     from paths import SEED_CSV
 
