@@ -1,4 +1,5 @@
-"""The Bolt app factory: one WebClient (honouring SLACK_API_URL, with retries), the service in context."""
+"""The Bolt app factory: the service in every listener's context, and the WebClients it posts and looks up with
+(each honouring SLACK_API_URL; see ``make_client``)."""
 
 from __future__ import annotations
 

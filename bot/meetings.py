@@ -1,7 +1,8 @@
 """The commission's sessions and working meetings: recording and editing them, naming their commitments, and the
 sessions that bound a period ("desde la última sesión", "antes de la próxima sesión").
 
-Every caller reads and changes meetings through these functions (storage.meetings is their only store).
+The command line and the conversation read and change meetings through these functions; the other services
+(the registry's lists, changes, the report, the schedule, import and export) read ``storage.meetings`` directly.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 ``bot.changes``).
 
 The services (this module, ``changes``, ``meetings``, ``directory``, ``resolve``, ``report``, ``conversation``,
-and the import/export in ``transfer`` and the scheduled messages in ``schedule``) are the only code that reaches
-``storage``: the command line, the Slack handlers and the renderers go through them.
+and the import/export in ``transfer`` and the scheduled messages in ``schedule``) are the only code that queries
+the registry in ``storage``: the command line, the Slack handlers and the renderers go through them. Besides them,
+``bot.slack.outbox`` and the scheduler's clean-up keep the record of Slack events (``storage.events``), and the
+command line and the app open the database (``storage.db``).
 """
 
 from __future__ import annotations

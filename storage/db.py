@@ -32,7 +32,7 @@ def normalize_url(url: str) -> str:
 def make_engine(url: str | sa.URL, *, echo: bool = False) -> Engine:
     """Build the one engine (and pool) a process uses for a registry URL.
 
-    Pooled connections are pinged before use, so one that died (a server restart, a dropped idle
+    PostgreSQL's pooled connections are pinged before use, so one that died (a server restart, a dropped idle
     connection) is replaced before any statement runs. SQLite gets WAL, a busy timeout, foreign keys,
     and explicit ``BEGIN`` so that write transactions take the write lock up front (``BEGIN IMMEDIATE``)
     and cannot fail half-way.
@@ -102,8 +102,8 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A transaction that commits on success and rolls back on any error.
 
-        A unit of work may roll back part-way (a change refused) and go on in a fresh transaction, which
-        commits at the end: the record of the event that asked for the change, with its refusal.
+        A unit of work may undo part of itself and go on: a refused change is rolled back to its savepoint and
+        the event's record, with the refusal as its reply, still commits at the end.
         """
         with self._one_writer, Session(self._writer, expire_on_commit=False) as session:
             yield session  # on an error, closing the session rolls back

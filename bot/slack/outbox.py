@@ -2,8 +2,10 @@
 
 A reply that could not be posted stays owed and is tried again with growing delays (a 429's
 ``Retry-After`` honoured) for as long as it still makes sense; then it is given up and the user gets
-an apology, itself owed and retried. Any attempt after the first asks Slack first whether it already
-has the reply (the reply carries its event key in message metadata), so a reply is never posted twice.
+an apology, itself owed and retried. Any attempt after the first at a chat message asks Slack first whether
+it already has it (the reply carries its event key in message metadata), so it is never posted twice. Slack
+cannot be asked about an ephemeral message or an uploaded report: after an attempt whose answer was lost,
+those are sent again.
 """
 
 from __future__ import annotations
