@@ -60,8 +60,10 @@ def change_commitment(*, session: Session, commitment: Commitment, now: datetime
 
 
 def next_number(*, session: Session, commission_id: int, year: int) -> int:
+    """The number the commission's next session commitment of ``year`` takes (``NN/YYYY``); working meetings'
+    items, numbered within their meeting, do not count."""
     stmt = select(sa.func.max(Commitment.number)).where(
-        Commitment.commission_id == commission_id, Commitment.year == year
+        Commitment.commission_id == commission_id, Commitment.year == year, col(Commitment.code).contains("/")
     )
     return int(session.exec(stmt).one() or 0) + 1
 

@@ -91,6 +91,12 @@ def test_create_takes_next_free_code_of_the_year(seeded, now):
     assert item(seeded, now, "09/2023").areas == ("IME",)
 
 
+def test_a_working_meetings_item_number_does_not_move_the_next_session_code(seeded, now):
+    run(seeded, now, changes.create, text="La SRE enviará el padrón consular", author="U1", code="R230118-12")
+    c = run(seeded, now, changes.create, text="El IME enviará la lista de consulados", author="U1", areas=["IME"])
+    assert c.code == "09/2023"  # not 13/2023: the meeting numbers its own items
+
+
 def test_create_with_taken_code_is_refused(seeded, now):
     with pytest.raises(RegistryError) as err:
         run(seeded, now, changes.create, text="x", author="U1", code="01/2023")
