@@ -93,8 +93,12 @@ _DONE_WORDS = rx(r"\b(?:atend\w+|cumpl\w+|cerr\w+|conclu\w+|resuelt\w+|done|clos
 
 
 def scoped(request: Request, masked: str, today: date) -> Request:
-    """The request with the period and meeting it is limited to, when the message names one."""
+    """The request with the period and meeting it is limited to, when the message names one. A list by deadline
+    that names this week or month ("¿qué vence esta semana?") asks what falls due by its end (the request's
+    date), not what moved since it began."""
     since = _since(masked, today)
+    if since and since != "last_session" and request.intent == "list" and request.date is not None:
+        since = None
     before = "next_session" if _BEFORE_SESSION.search(masked) else None
     changed = bool(_CHANGED.search(masked))
     if request.code and _PREVIOUS.search(masked) and request.intent in ("status", "unknown", "list"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.conversation import QUESTION_TTL, Actor, Conversation
-from bot.model import Changed, Notice
+from bot.model import Changed, Listed, Notice
 from bot.settings import Settings
 
 ASK = "el 08/2023 vence el próximo martes"  # said on a Monday: tomorrow, or a week later?
@@ -39,3 +39,12 @@ def test_another_message_drops_the_question(seeded, now):
     one.reply(ASK, Actor("U1"), now)
     one.reply("¿Cómo va el 01/2023?", Actor("U1"), now)
     assert not isinstance(one.reply("el 21", Actor("U1"), now).outcome, Changed)
+
+
+def test_what_falls_due_this_week_is_every_open_item_due_by_friday_touched_or_not(seeded, now):
+    one, _ = replicas(seeded)
+    monday = now + timedelta(days=7)  # the registry was last touched the Monday before
+    this_week = one.reply("¿Qué vence esta semana?", Actor("U1"), monday).outcome
+    by_friday = one.reply("¿Qué vence antes del viernes?", Actor("U1"), monday).outcome
+    assert isinstance(this_week, Listed) and isinstance(by_friday, Listed)
+    assert this_week.items and [i.code for i in this_week.items] == [i.code for i in by_friday.items]
