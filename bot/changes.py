@@ -31,6 +31,13 @@ def _locked(session: Session, sc: Scope, code: str) -> Commitment:
     return c
 
 
+def _in_force(c: Commitment) -> Commitment:
+    """A withdrawn commitment takes no more notes, statuses or deadlines (its withdrawal is undone first)."""
+    if c.withdrawn_at is not None:
+        raise RegistryError("withdrawn", code=c.code)
+    return c
+
+
 def log_update(
     *,
     session: Session,
@@ -64,6 +71,7 @@ def log_update(
     c = commitments_db.get_commitment(session=session, commission_id=sc.commission_id, code=code)
     if c is None:
         raise RegistryError("not_found", code=code)
+    _in_force(c)
     log_db.add_update(
         session=session,
         commitment=c,
@@ -128,7 +136,7 @@ def set_status(
     """Change a commitment's status, keeping the previous one in the log; returns it and the old status."""
     if status not in ("pending", "in_progress", "done"):
         raise RegistryError("bad_status", status=status)
-    c = _locked(session, sc, code)
+    c = _in_force(_locked(session, sc, code))
     before = c.status
     if before == status:  # nothing to change; what was said with it is still news
         if note.strip():
@@ -173,7 +181,7 @@ def set_due(
     meeting_id: int | None = None,
 ) -> tuple[Commitment, str]:
     """Change a commitment's deadline (a day, a month, or a session); returns it and the old one, as text."""
-    c = _locked(session, sc, code)
+    c = _in_force(_locked(session, sc, code))
     before = due_text(c.due_date, c.due_kind)
     if (c.due_date, c.due_kind, c.due_meeting_id) == (due.date, due.kind, meeting_id):
         return c, before

@@ -323,6 +323,7 @@ STRINGS: dict[str, str] = {
     "view.need_area": "Pick at least one area.",
     "notice.need_area": "A commitment needs at least one responsible area.",
     "notice.already_withdrawn": "{code} was already withdrawn.",
+    "notice.withdrawn": "{code} is withdrawn: I recorded nothing. If it was withdrawn by mistake, undo the withdrawal first.",
     "notice.unknown_meeting": "I cannot find the meeting “{name}”.",
     "btn.undo": "Undo",
     "changed.undo": "Done: undid {what} on {code}.",

@@ -326,6 +326,7 @@ STRINGS: dict[str, str] = {
     "view.need_area": "Elige al menos un área.",
     "notice.need_area": "Un compromiso necesita al menos un área responsable.",
     "notice.already_withdrawn": "El {code} ya estaba retirado.",
+    "notice.withdrawn": "El {code} está retirado: no registré nada. Si se retiró por error, hay que deshacer el retiro primero.",
     "notice.unknown_meeting": "No encuentro la reunión «{name}».",
     "btn.undo": "Deshacer",
     "changed.undo": "Listo: deshice {what} en el {code}.",

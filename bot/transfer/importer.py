@@ -370,7 +370,7 @@ def _update_existing(
         origin_id=origin_id if row.says("origin") else None,
     )
     changed = bool(edited)
-    if row.says("status") and row.status != c.status:
+    if row.says("status") and row.status != c.status and c.withdrawn_at is None:
         changes.set_status(session=session, sc=sc, code=c.code, status=row.status, author=author, source=source)
         changed = True
     return changed

@@ -156,7 +156,7 @@ def _item(
 def _update(session: Session, sc: registry.Scope, c: Commitment, item: WordItem, author: str, source: str) -> bool:
     _, edited = changes.edit(session=session, sc=sc, code=c.code, author=author, source=source, text=item.text)
     changed = bool(edited)
-    if c.status != item.status:
+    if c.status != item.status and c.withdrawn_at is None:
         changes.set_status(session=session, sc=sc, code=c.code, status=item.status, author=author, source=source)
         changed = True
     return changed

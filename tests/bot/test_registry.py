@@ -287,3 +287,17 @@ def test_a_withdrawn_commitment_keeps_its_history_and_leaves_the_lists(seeded, n
         item = registry.get_item(session=s, sc=sc, code="08/2023", history=None)
     assert "08/2023" not in listed and item.withdrawn and item.entries[0].text == "duplicado"
     assert len(item.entries) > 1
+
+
+def test_a_withdrawn_commitment_takes_no_more_notes_statuses_or_deadlines(seeded, now):
+    from bot.conversation import Actor, Conversation
+    from bot.model import Notice
+    from bot.settings import Settings
+
+    run(seeded, now, changes.withdraw, code="08/2023", author="U1", reason="duplicado del 07/2023")
+    before = item(seeded, now, "08/2023")
+    talk = Conversation(seeded, Settings.from_env({}))
+    for said in ("El 08/2023 vence el 15 de marzo", "el 08/2023 ya se atendió", "Avance en 08/2023: se envió la nota"):
+        answer = talk.reply(said, Actor("U1"), now).outcome
+        assert isinstance(answer, Notice) and answer.key == "withdrawn", (said, answer)
+    assert item(seeded, now, "08/2023") == before
