@@ -186,7 +186,7 @@ def analyse(text: str, now: datetime) -> Text:
     )
 
 
-_PLACEHOLDER = re.compile(r"#+|<@[a-z0-9]+(?:\|[^>]*)?>|https?://\S+|\d+")
+_PLACEHOLDER = re.compile(r"#+|<[@!#][^>]*>|https?://\S+|\d+")  # Slack's <@user>, <!channel>, <#channel> are "zuser"
 _NAMES = {"#": " zcode ", "<": " zuser ", "h": " zurl "}
 
 

@@ -48,3 +48,11 @@ def test_what_falls_due_this_week_is_every_open_item_due_by_friday_touched_or_no
     by_friday = one.reply("¿Qué vence antes del viernes?", Actor("U1"), monday).outcome
     assert isinstance(this_week, Listed) and isinstance(by_friday, Listed)
     assert this_week.items and [i.code for i in this_week.items] == [i.code for i in by_friday.items]
+
+
+def test_slack_mentions_alone_are_no_english_and_get_the_users_language(seeded, now):
+    one, _ = replicas(seeded)
+    for said in ("<!channel>", "<!here> <#C0123|general>", "<@U0123> <!everyone>"):
+        answer = one.reply(said, Actor("U1"), now)
+        assert answer.lang == "es" and isinstance(answer.outcome, Notice), (said, answer)
+    assert one.reply("<!channel> what's pending?", Actor("U1"), now).lang == "en"
