@@ -168,7 +168,9 @@ _COMMAND_CLAUSE = re.compile(
     r"tacha\w*|actualiza\w*|update\w*|marca\w*|mark\w*|status|estatus|set|reabr\w*|reopen\w*|regresa\w*|"
     r"pendientes?|pending|progress|proceso|curso|done|(?<!\bla\s)(?<!\buna\s)list[oa]|porfa|pls|please|plis|xfa|gracias|thanks|"
     r"ponlo|ponla|pon|ponle|dejalo|dejala|pasalo|pasala|quedo|cierr\w*)\b"
-    r"|^\W*(?:hola|buen\w*\s+(?:dias?|tardes|noches)|buenas|saludos|hi|hello|good\s+(?:morning|afternoon))\W*$"
+    # a greeting or a sign-off on its own, to whoever it names ("Hey bot", "Buenos días equipo", "saludos cordiales")
+    r"|^\W*(?:hola|hey|oye|buen\w*\s+(?:dias?|tardes|noches)|buenas|saludos|hi|hello|good\s+(?:morning|afternoon))"
+    r"(?:\s+[a-z]+){0,2}\W*$"
 )
 
 

@@ -225,6 +225,10 @@ CASES = [
         "the IME booked the venue this morning",
     ),
     ("push the observers report deadline to March 9", "set_due", "observers report"),
+    # a user's review: a greeting to whoever it names is no reason for a status.
+    ("Hey bot, el 06/2023 ya quedó done, thanks!", "set_status", None),
+    ("Buenas tardes equipo, el 06/2023 ya está atendido, saludos", "set_status", None),
+    ("Hola Ana, el 06/2023 ya está atendido: la CAI firmó el convenio", "set_status", "la CAI firmó el convenio"),
 ]
 
 
