@@ -196,7 +196,7 @@ class Conversation:
             chosen = asking.answer(question, text, heard, now.date())
             if chosen is not None:
                 return chosen if isinstance(chosen, Notice) else self.handle(session, chosen, actor, now)
-            if heard.intent in ("unknown", "set_due") and not heard.code:
+            if heard.intent in ("unknown", "set_due") and not heard.code and not heard.undo:
                 return self._ask(session, question, actor, now)
         return self.handle(session, heard, actor, now)
 

@@ -152,7 +152,7 @@ STRINGS: dict[str, str] = {
     "notice.need_status": "Which status for {code}? (Pending, In progress or Done)",
     "notice.need_description": "What is the commitment? Write it after a colon: 'New commitment: …'.",
     "notice.past_date": "{date} has already passed; a deadline must be in the future. Nothing changed.",
-    "notice.ambiguous_date": "'{phrase}' could be {first} or {second}. Which one? Reply with the exact date.",
+    "notice.ambiguous_date": "'{phrase}' could be {first} or {second}. Which one? Reply with the exact date (or 'cancel').",
     "notice.confirm_date": "I read '{phrase}' as {date}. Confirm? Reply 'yes' to save.",
     "notice.confirmed": "Confirmed.",
     "notice.nothing_to_confirm": "There is nothing waiting for confirmation.",

@@ -155,7 +155,7 @@ STRINGS: dict[str, str] = {
     "notice.need_status": "¿Qué estatus le pongo al {code}? (Pendiente, En proceso o Atendido)",
     "notice.need_description": "¿Cuál es el compromiso? Escríbelo después de dos puntos: «Agrega compromiso: …».",
     "notice.past_date": "La fecha {date} ya pasó; un plazo debe ser futuro. No cambié nada.",
-    "notice.ambiguous_date": "«{phrase}» puede ser el {first} o el {second}. ¿Cuál? Responde con la fecha exacta.",
+    "notice.ambiguous_date": "«{phrase}» puede ser el {first} o el {second}. ¿Cuál? Responde con la fecha exacta (o «cancelar»).",
     "notice.confirm_date": "Entendí «{phrase}» como el {date}. ¿Lo confirmas? Responde «sí» para guardar.",
     "notice.confirmed": "Confirmado.",
     "notice.nothing_to_confirm": "No hay nada pendiente de confirmar.",

@@ -56,3 +56,12 @@ def test_slack_mentions_alone_are_no_english_and_get_the_users_language(seeded, 
         answer = one.reply(said, Actor("U1"), now)
         assert answer.lang == "es" and isinstance(answer.outcome, Notice), (said, answer)
     assert one.reply("<!channel> what's pending?", Actor("U1"), now).lang == "en"
+
+
+def test_undo_while_a_question_waits_drops_it_and_undoes(seeded, now):
+    one, _ = replicas(seeded)
+    one.reply("el 01/2023 ya se atendió", Actor("U1"), now)
+    one.reply(ASK, Actor("U1"), now)
+    undone = one.reply("deshacer", Actor("U1"), now).outcome
+    assert isinstance(undone, Changed) and undone.what == "undo" and undone.item.code == "01/2023"
+    assert not isinstance(one.reply("el 21", Actor("U1"), now).outcome, Changed)  # the question went with it
