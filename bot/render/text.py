@@ -71,6 +71,12 @@ def stored_due_text(value: str | None, lang: str) -> str:
 
 
 _EDITED = re.compile(r"(^|; )(text|areas|due|origin): ")
+_STORED_DUE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")  # how the log keeps a deadline that changed
+
+
+def _due_words(text: str, lang: str) -> str:
+    """ "2023-05-31 → 2023-06" as the reader says it: "31 de mayo de 2023 → junio de 2023"."""
+    return _STORED_DUE.sub(lambda m: stored_due_text(m[0], lang), text)
 
 
 def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
@@ -83,13 +89,13 @@ def entry_text(entry: Entry, tz: ZoneInfo, lang: str) -> str:
         )
         what = f"{what}. {entry.text}" if entry.text else what
     elif entry.kind == "due":
-        what = t("entry.due", lang, text=entry.text)
+        what = t("entry.due", lang, text=_due_words(entry.text, lang))
     elif entry.kind == "create":
         what = t("entry.create", lang)
     elif entry.kind == "undo":
         what = t("entry.undo", lang, what=t(f"undone.{entry.text}", lang))
     elif entry.kind == "edit":  # the log keeps "due: a → b; areas: …"; the fields are named in the reader's words
-        fields = _EDITED.sub(lambda m: f"{m[1]}{t('field.' + m[2], lang)}: ", entry.text or "—")
+        fields = _EDITED.sub(lambda m: f"{m[1]}{t('field.' + m[2], lang)}: ", _due_words(entry.text or "—", lang))
         what = t("entry.edit", lang, text=fields)
     elif entry.kind == "withdraw":
         what = t("entry.withdraw", lang, text=entry.text or "—")

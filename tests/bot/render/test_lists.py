@@ -138,6 +138,8 @@ def test_an_edit_in_the_log_names_its_fields_in_the_readers_language():
     tz = ZoneInfo("America/Mexico_City")
     assert (
         entry_text(entry, tz, "es")
-        == "13 de febrero de 2023 — Editado: plazo: — → 2023-02-24; áreas: IME → IME, DGSC (cli)"
+        == "13 de febrero de 2023 — Editado: plazo: — → 24 de febrero de 2023; áreas: IME → IME, DGSC (cli)"
     )
-    assert "Edited: due: — → 2023-02-24; areas: IME → IME, DGSC" in entry_text(entry, tz, "en")
+    assert "Edited: due: — → February 24, 2023; areas: IME → IME, DGSC" in entry_text(entry, tz, "en")
+    moved = Entry(at=datetime(2023, 2, 13, 16, tzinfo=UTC), author="U1", text="2023-05 → 2023-03-15", kind="due")
+    assert "plazo mayo de 2023 → 15 de marzo de 2023" in entry_text(moved, tz, "es")
