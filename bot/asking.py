@@ -87,6 +87,10 @@ def answer(question: Question, text: str, heard: Request, today: date) -> Reques
         return Notice("cancelled")
     if question.kind == "choice":
         number = choice_number(text)
+        codes = [r.code for r in question.requests]
+        just_named = heard.intent in ("status", "unknown", question.requests[0].intent)
+        if number is None and just_named and heard.code in codes and len(set(codes)) == len(codes):  # "which one?"
+            number = codes.index(heard.code) + 1
         if number is None:
             return None
         if not 1 <= number <= len(question.requests):

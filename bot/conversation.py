@@ -16,6 +16,7 @@ from bot import asking, changes, directory, meetings, registry
 from bot.asking import Question
 from bot.model import (
     Baseline,
+    Candidates,
     Changed,
     Due,
     Filters,
@@ -320,9 +321,17 @@ class Conversation:
                 if error.key != "not_found":
                     raise
         found = resolve_code(session=session, sc=sc, code=request.code, subject=request.text, lock=lock)
+        if isinstance(found, Candidates) and intent in WRITES:  # which one the change is for: asked, answered
+            return self._which(session, found, request, actor, sc.now)
         if not isinstance(found, str):
             return found
-        return self._on_code(session, sc, replace(request, code=found), actor)
+        return self._on_code(session, sc, _named(request, found), actor)
+
+    def _which(self, session: Session, found: Candidates, request: Request, actor: Actor, now: datetime) -> Outcome:
+        """Several commitments match the subject a change names: ask which, keeping the change for each."""
+        question = Question("choice", tuple(_named(request, code) for code, _ in found.options))
+        self._ask(session, question, actor, now)
+        return replace(found, question=question.fingerprint)
 
     def _on_code(self, session: Session, sc: Scope, request: Request, actor: Actor) -> Outcome:
         code = request.code or ""
@@ -458,6 +467,11 @@ class Conversation:
 def _language(heard: Request | Notice, actor: Actor) -> str:
     """English for a message written in English, else the user's language (their setting or Slack locale)."""
     return "en" if isinstance(heard, Request) and heard.lang == "en" else actor.lang
+
+
+def _named(request: Request, code: str) -> Request:
+    """A request for the commitment its subject named: a status change's words were the subject, not a note."""
+    return replace(request, code=code, text=None if request.intent == "set_status" else request.text)
 
 
 def _cleaned(request: Request) -> Request:

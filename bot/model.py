@@ -111,6 +111,7 @@ class NotFound:
 class Candidates:
     subject: str
     options: tuple[tuple[str, str], ...]
+    question: str = ""  # for a change asked by subject: the fingerprint of the question "which one?" (see asking)
 
 
 @dataclass(frozen=True)

@@ -218,5 +218,10 @@ def choice_blocks(outcome: NotFound | Candidates, lang: str) -> list[dict]:
     if options:
         lines = [f"• *{code}* {escape(plain.short(text, 150))}" for code, text in options]
         blocks.append(section("\n".join(lines)))
-        blocks.append(actions(*(button(t("btn.show", lang, code=code), ids.SHOW, code) for code, _ in options[:5])))
+        if isinstance(outcome, Candidates) and outcome.question:  # a change waits for the choice
+            which = outcome.question
+            picks = [button(code, ids.CHOOSE_WRITE, f"{n}:{which}") for n, (code, _) in enumerate(options[:5], 1)]
+            blocks.append(actions(*picks, button(t("btn.cancel", lang), ids.CHOOSE_WRITE, f"0:{which}")))
+        else:
+            blocks.append(actions(*(button(t("btn.show", lang, code=code), ids.SHOW, code) for code, _ in options[:5])))
     return blocks

@@ -237,8 +237,10 @@ def outcome_text(outcome: Outcome, tz: ZoneInfo, lang: str) -> str:
             return not_found_text(outcome, lang)
         case Choices():
             return choices_text(outcome, lang)
-        case Candidates(subject=subject, options=options):
-            return "\n".join([t("candidates", lang, subject=subject), *(f"• {c} — {short(x)}" for c, x in options)])
+        case Candidates(subject=subject, options=options, question=question):
+            mark = (lambda n: f"{n}.") if question else (lambda n: "•")  # a change waits: answered by number or code
+            lines = (f"{mark(n)} {c} — {short(x)}" for n, (c, x) in enumerate(options, 1))
+            return "\n".join([t("candidates", lang, subject=subject), *lines])
         case NextMeeting(meeting=meeting):
             if meeting is None:
                 return t("meeting.none", lang)

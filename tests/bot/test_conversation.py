@@ -65,3 +65,18 @@ def test_undo_while_a_question_waits_drops_it_and_undoes(seeded, now):
     undone = one.reply("deshacer", Actor("U1"), now).outcome
     assert isinstance(undone, Changed) and undone.what == "undo" and undone.item.code == "01/2023"
     assert not isinstance(one.reply("el 21", Actor("U1"), now).outcome, Changed)  # the question went with it
+
+
+def test_a_change_by_a_subject_several_match_asks_which_and_the_answer_makes_it(seeded, now):
+    from bot.model import Candidates
+
+    one, two = replicas(seeded)
+    asked = one.reply("el plan de riesgos ya quedó atendido", Actor("U1"), now).outcome
+    assert isinstance(asked, Candidates) and asked.question and "19/2022" in [c for c, _ in asked.options]
+    number = [c for c, _ in asked.options].index("19/2022") + 1
+    done = two.reply(str(number), Actor("U1"), now).outcome  # any replica takes the answer
+    assert isinstance(done, Changed) and done.item.code == "19/2022" and done.item.status == "done"
+    assert done.item.entries[0].text == ""  # the subject is not the change's reason
+    one.reply("lo de las reuniones de seguimiento ya está en proceso", Actor("U1"), now)
+    by_code = one.reply("el 16/2022", Actor("U1"), now).outcome
+    assert isinstance(by_code, Changed) and by_code.item.code == "16/2022" and by_code.item.status == "in_progress"

@@ -439,6 +439,21 @@ def test_a_button_of_an_older_question_does_not_answer_the_one_asked_since(slack
     assert due("08/2023") == "2023-03-09" and due("21/2022") == before[0]
 
 
+def test_a_change_by_a_subject_several_match_is_made_on_the_one_clicked(slack, standin, seeded, now):
+    from bot import registry as reg
+
+    slack.mention("el plan de riesgos ya quedó atendido", ts="1700000000.000905")
+    post = standin.wait_for("chat.postMessage")[0]
+    picks = {e["text"]["text"]: e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert {"19/2022", "21/2022", "Cancelar"} <= set(picks)
+    slack.interact(button(ids.CHOOSE_WRITE, picks["19/2022"]["value"], response_url=standin.url + "response/41"))
+    assert "19/2022" in standin.wait_for("response/41")[0]["text"]
+    with seeded.read() as s:
+        sc = reg.scope(session=s, commission="COVE", now=now)
+        statuses = {c: reg.get_item(session=s, sc=sc, code=c).status for c in ("19/2022", "21/2022")}
+    assert statuses == {"19/2022": "done", "21/2022": "in_progress"}
+
+
 def test_an_english_message_gets_an_english_reply_whatever_the_default(slack, standin):
     slack.mention("close 26/2022, the IME sent the verbal note", ts="1700000000.000902")
     post = standin.wait_for("chat.postMessage")[0]
