@@ -120,8 +120,8 @@ def _option_request(request: Request, option: str) -> Request | None:
         return replace(base, status=status, text=note)
     if intent == "set_due":
         day = request.date if request.intent == "set_due" else request.option_date
-        if day is not None and request.code:
-            return replace(base, date=day, date_precision="day")
+        if day is not None and request.code:  # what the note said stays, as the deadline's reason
+            return replace(base, date=day, date_precision="day", reason=note or request.reason)
     if intent == "create" and request.intent == "create" and request.text:
         return replace(request, options=())
     return None

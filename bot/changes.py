@@ -179,8 +179,10 @@ def set_due(
     author: str,
     source: str = "",
     meeting_id: int | None = None,
+    reason: str | None = None,
 ) -> tuple[Commitment, str]:
-    """Change a commitment's deadline (a day, a month, or a session); returns it and the old one, as text."""
+    """Change a commitment's deadline (a day, a month, or a session), with why when said; returns it and the old
+    one, as text."""
     c = _in_force(_locked(session, sc, code))
     before = due_text(c.due_date, c.due_kind)
     if (c.due_date, c.due_kind, c.due_meeting_id) == (due.date, due.kind, meeting_id):
@@ -192,7 +194,7 @@ def set_due(
     log_db.add_update(
         session=session,
         commitment=c,
-        text=f"{before or '—'} → {due_text(due.date, due.kind)}",
+        text=f"{before or '—'} → {due_text(due.date, due.kind)}" + (f" ({reason.strip()})" if reason else ""),
         author=author,
         now=sc.now,
         source=source,

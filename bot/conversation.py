@@ -398,7 +398,7 @@ class Conversation:
             return self._ask(session, asking.date_question(request)[0], actor, sc.now)
         due = Due(date=request.date, kind=request.date_precision or "day")
         c, before = changes.set_due(
-            session=session, sc=sc, code=code, due=due, author=actor.user_id, source=actor.source
+            session=session, sc=sc, code=code, due=due, author=actor.user_id, source=actor.source, reason=request.reason
         )
         return Changed("due", registry.item_of(session=session, sc=sc, commitment=c), before=before or None)
 

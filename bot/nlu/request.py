@@ -45,6 +45,7 @@ class Request:
     before: str | None = None  # "next_session": due before the next session
     changed: bool = False  # only those whose status changed in the period
     previous: bool = False  # asks the status a commitment had at the period's start
+    reason: str | None = None  # why a deadline moves ("… porque la SRE pidió prórroga"), kept in its log entry
 
     def contract(self) -> dict[str, object]:
         """The keys of ``commission-bot parse``, always present, then the extra ones."""

@@ -78,7 +78,24 @@ def parse(text: str, now: datetime, catalog: AreaCatalog) -> Request:
         too_long=too_long,
         meeting=t.meeting if t.meeting and not (t.code or "").startswith("R") else None,
     )
+    if request.intent == "set_due" and request.code:
+        request = replace(request, reason=_due_reason(t.raw))
     return scoped(request, t.masked, now.date())
+
+
+# Why a deadline moves, said after it: "porque la SRE pidió prórroga", "a solicitud de la DJ", "due to the strike".
+_DUE_REASON = re.compile(
+    r"\b(?:(?:porque|porq|xq|ya\s+que|dado\s+que|debido\s+a\s+que|toda\s+vez\s+que|because)\s+(?P<why>[^.?!]{3,})"
+    r"|(?P<said>(?:a\s+(?:petici[oó]n|solicitud)\s+de|at\s+the\s+request\s+of|debido\s+a|due\s+to)\s+[^.?!]{3,}))",
+    re.IGNORECASE,
+)
+
+
+def _due_reason(raw: str) -> str | None:
+    found = _DUE_REASON.search(raw)
+    if found is None:
+        return None
+    return (found["why"] or found["said"]).strip(" ,;:") or None
 
 
 def _other_read(probs: dict[str, float]) -> bool:

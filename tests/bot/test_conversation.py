@@ -80,3 +80,14 @@ def test_a_change_by_a_subject_several_match_asks_which_and_the_answer_makes_it(
     one.reply("lo de las reuniones de seguimiento ya está en proceso", Actor("U1"), now)
     by_code = one.reply("el 16/2022", Actor("U1"), now).outcome
     assert isinstance(by_code, Changed) and by_code.item.code == "16/2022" and by_code.item.status == "in_progress"
+
+
+def test_a_deadline_moved_keeps_why_and_a_note_chosen_as_a_deadline_stays_as_its_reason(seeded, now):
+    one, _ = replicas(seeded)
+    moved = one.reply("El 21/2022 se recorre al 15 de marzo a solicitud de la DJ.", Actor("U1"), now).outcome
+    assert isinstance(moved, Changed) and moved.item.entries[0].text.endswith("(a solicitud de la DJ)")
+    one.reply("Para el 22/2022: la DJ confirmó la firma del convenio para el 6 de marzo", Actor("U1"), now)
+    chosen = one.reply("2", Actor("U1"), now).outcome
+    assert isinstance(chosen, Changed) and chosen.item.due is not None
+    assert chosen.item.due.date.isoformat() == "2023-03-06"
+    assert "la DJ confirmó la firma del convenio" in chosen.item.entries[0].text
