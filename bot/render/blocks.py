@@ -101,9 +101,7 @@ def message(outcome: Outcome, tz: ZoneInfo, lang: str, *, buttons: bool = True) 
         case Choices(options=options):
             labels = [plain.choice_label(key, params, lang) for key, params in options]
             question = section(escape(t("choice.question", lang, code=outcome.code or "")))
-            which = outcome.question
-            choices = [button(clip(label, 75), ids.CHOOSE_WRITE, f"{n}:{which}") for n, label in enumerate(labels, 1)]
-            blocks = [question, actions(*choices, button(t("btn.cancel", lang), ids.CHOOSE_WRITE, f"0:{which}"))]
+            blocks = [question, picks([clip(label, 75) for label in labels], outcome.question, lang)]
         case _:
             blocks = [section(fallback)]
     return {"text": fallback, "blocks": blocks[:MAX_BLOCKS]}
@@ -219,9 +217,14 @@ def choice_blocks(outcome: NotFound | Candidates, lang: str) -> list[dict]:
         lines = [f"• *{code}* {escape(plain.short(text, 150))}" for code, text in options]
         blocks.append(section("\n".join(lines)))
         if isinstance(outcome, Candidates) and outcome.question:  # a change waits for the choice
-            which = outcome.question
-            picks = [button(code, ids.CHOOSE_WRITE, f"{n}:{which}") for n, (code, _) in enumerate(options[:5], 1)]
-            blocks.append(actions(*picks, button(t("btn.cancel", lang), ids.CHOOSE_WRITE, f"0:{which}")))
+            blocks.append(picks([code for code, _ in options[:5]], outcome.question, lang))
         else:
             blocks.append(actions(*(button(t("btn.show", lang, code=code), ids.SHOW, code) for code, _ in options[:5])))
     return blocks
+
+
+def picks(labels: list[str], question: str, lang: str) -> dict:
+    """A button per option of the question the bot asked (``question``: its fingerprint), then Cancel; each carries
+    "number:fingerprint", so that it answers only that question."""
+    options = [button(label, ids.CHOOSE_WRITE, f"{n}:{question}") for n, label in enumerate(labels, 1)]
+    return actions(*options, button(t("btn.cancel", lang), ids.CHOOSE_WRITE, f"0:{question}"))
